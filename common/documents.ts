@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/** One basket line of an order, as stored in the nested `basket` field. */
+export const basketLineSchema = z.object({
+  product: z.string().min(1),
+  category: z.string().min(1),
+  price: z.number().nonnegative(),
+  quantity: z.number().positive(),
+});
+export type BasketLine = z.infer<typeof basketLineSchema>;
+
+/**
+ * One session in `orders`, `_id` = session_id. `actions` always holds `has_sessions: true` and
+ * `purchased`, plus the business's own boolean actions (e.g. `has_basket`).
+ */
+export const orderDocumentSchema = z.object({
+  session_id: z.string().min(1),
+  client: z.string().min(1),
+  session_start: z.string(),
+  session_end: z.string().nullable().optional(),
+  purchased: z.boolean(),
+  payment_amount: z.number().nonnegative(),
+  discount_amount: z.number().nonnegative(),
+  promotion_id: z.string().nullable().optional(),
+  dimension: z.string().nullable().optional(),
+  actions: z.record(z.string(), z.boolean()),
+  basket: z.array(basketLineSchema).optional(),
+  basket_size: z.number().int().nonnegative().optional(),
+});
+export type OrderDocument = z.infer<typeof orderDocumentSchema>;
+
+/** One customer in `downloads`, `_id` = client. Dated customer actions live in `actions`. */
+export const downloadDocumentSchema = z.object({
+  client: z.string().min(1),
+  download_date: z.string(),
+  signup_date: z.string().nullable().optional(),
+  actions: z.record(z.string(), z.string().nullable()).optional(),
+});
+export type DownloadDocument = z.infer<typeof downloadDocumentSchema>;
+
+/** The dimension value that stands for "every session". */
+export const ALL_DIMENSIONS = 'all';
+
+/** One stored report: `data` is kept in `_source` but never indexed. */
+export const reportDocumentSchema = z.object({
+  report: z.string(),
+  type: z.string(),
+  dimension: z.string(),
+  run_id: z.string(),
+  created_at: z.string(),
+  params: z.record(z.string(), z.unknown()).default({}),
+  rows: z.number().int().nonnegative(),
+  data: z.array(z.record(z.string(), z.unknown())),
+});
+export type ReportDocument = z.infer<typeof reportDocumentSchema>;
+
+export const RUN_STATUSES = ['running', 'complete', 'failed'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const runStageSchema = z.object({
+  name: z.string(),
+  status: z.enum(['pending', 'running', 'complete', 'failed', 'skipped']),
+  started_at: z.string().nullable().optional(),
+  finished_at: z.string().nullable().optional(),
+  done: z.number().nonnegative().optional(),
+  total: z.number().nonnegative().nullable().optional(),
+  message: z.string().optional(),
+});
+export type RunStage = z.infer<typeof runStageSchema>;
+
+/** One run (ingest or analyses) in `runs`. `kind` says which job it was. */
+export const runDocumentSchema = z.object({
+  run_id: z.string(),
+  kind: z.enum(['ingest', 'analyses', 'full']),
+  status: z.enum(RUN_STATUSES),
+  started_at: z.string(),
+  finished_at: z.string().nullable().optional(),
+  reference_time: z.string().nullable().optional(),
+  stages: z.array(runStageSchema).default([]),
+  summary: z.record(z.string(), z.unknown()).optional(),
+  error: z.string().nullable().optional(),
+  logs: z
+    .array(z.object({ time: z.string(), level: z.string(), message: z.string() }))
+    .default([]),
+});
+export type RunDocument = z.infer<typeof runDocumentSchema>;

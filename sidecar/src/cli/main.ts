@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { registerElasticsearchCommand } from './commands/elasticsearch';
+import { registerStartCommand } from './commands/start';
+
+/** `customer-analytics`: every command registers itself from its own module. */
+export function buildProgram(): Command {
+  const program = new Command('customer-analytics')
+    .description('Customer Analytics for the Elastic Stack: ingest, analyse, serve')
+    .showHelpAfterError();
+  registerStartCommand(program);
+  registerElasticsearchCommand(program);
+  return program;
+}
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });

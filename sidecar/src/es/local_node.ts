@@ -1,0 +1,212 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { ensureDistribution } from './distribution';
+import { findJavaHome } from './java';
+import { CACHE_DIR } from './paths';
+import { assertPortFree, findFreePort } from './ports';
+import { canAccess, chownRecursive, ensureUnprivilegedUser } from './unprivileged_user';
+import { MINIMUM_JAVA_MAJOR } from './version';
+
+export interface LocalNodeOptions {
+  /** Folder name under .cache/nodes; one node per name at a time. */
+  name: string;
+  /** HTTP port, or 0 for any free port. */
+  port: number;
+  /** Delete the node's data before starting (tests). */
+  fresh?: boolean;
+  heapMinMb?: number;
+  heapMaxMb?: number;
+  startTimeoutMs?: number;
+}
+
+export interface LocalNode {
+  url: string;
+  port: number;
+  pid: number;
+  nodeDir: string;
+  version: string;
+  stop(): Promise<void>;
+}
+
+const LOG_TAIL_LINES = 40;
+
+function tail(path: string, lines: number): string {
+  if (!existsSync(path)) return '';
+  return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
+}
+
+/** True while any process of the group led by `pid` (launcher or server JVM) is alive. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** A node left behind by a crashed parent (SIGKILL cannot be caught) is stopped before reuse. */
+async function stopStaleNode(pidFile: string): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  if (Number.isInteger(pid) && pid > 0 && groupAlive(pid)) {
+    killGroup(pid, 'SIGTERM');
+    for (let i = 0; i < 60 && groupAlive(pid); i += 1) await sleep(500);
+    killGroup(pid, 'SIGKILL');
+  }
+  rmSync(pidFile, { force: true });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function nodeSettings(port: number, nodeDir: string): string {
+  return [
+    'cluster.name: customer-analytics-local',
+    'node.name: local',
+    'discovery.type: single-node',
+    'network.host: 127.0.0.1',
+    `http.port: ${port}`,
+    `path.data: ${join(nodeDir, 'data')}`,
+    `path.logs: ${join(nodeDir, 'logs')}`,
+    'xpack.security.enabled: false',
+    // A nearly full developer disk must not turn indices read-only under the tests.
+    'cluster.routing.allocation.disk.threshold_enabled: false',
+    'action.destructive_requires_name: false',
+    '',
+  ].join('\n');
+}
+
+async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  outputFile: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited: number | null = null;
+  child.once('exit', (code) => {
+    exited = code ?? -1;
+  });
+  while (Date.now() < deadline) {
+    if (exited !== null) {
+      throw new Error(
+        `Elasticsearch exited with code ${exited} while starting. Last lines of its output (${outputFile}):\n${tail(outputFile, LOG_TAIL_LINES)}`,
+      );
+    }
+    try {
+      const response = await fetch(`${url}/_cluster/health?wait_for_status=yellow&timeout=1s`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(500);
+  }
+  throw new Error(
+    `Elasticsearch did not become ready within ${timeoutMs / 1000}s. Last lines of its output (${outputFile}):\n${tail(outputFile, LOG_TAIL_LINES)}`,
+  );
+}
+
+/**
+ * Starts a single-node Elasticsearch from the integ-test distribution on 127.0.0.1 and resolves
+ * once the cluster is yellow. The node runs in its own process group so that stop() (and the
+ * exit hook) take down both the launcher JVM and the server JVM it forks.
+ */
+export async function startLocalNode(options: LocalNodeOptions): Promise<LocalNode> {
+  const distribution = ensureDistribution();
+  const java = findJavaHome(MINIMUM_JAVA_MAJOR);
+  const port = options.port === 0 ? await findFreePort() : options.port;
+  await assertPortFree(port, 'Elasticsearch HTTP');
+
+  const nodeDir = join(CACHE_DIR, 'nodes', options.name);
+  const pidFile = join(nodeDir, 'node.pid');
+  await stopStaleNode(pidFile);
+  if (options.fresh) rmSync(nodeDir, { recursive: true, force: true });
+  const configDir = join(nodeDir, 'config');
+  mkdirSync(join(nodeDir, 'data'), { recursive: true });
+  mkdirSync(join(nodeDir, 'logs'), { recursive: true });
+  cpSync(join(distribution.home, 'config'), configDir, { recursive: true });
+  writeFileSync(join(configDir, 'elasticsearch.yml'), nodeSettings(port, nodeDir));
+  mkdirSync(join(configDir, 'jvm.options.d'), { recursive: true });
+  writeFileSync(
+    join(configDir, 'jvm.options.d', 'heap.options'),
+    `-Xms${options.heapMinMb ?? 512}m\n-Xmx${options.heapMaxMb ?? 1024}m\n`,
+  );
+
+  const runAs = ensureUnprivilegedUser();
+  if (runAs) {
+    for (const path of [distribution.home, nodeDir]) {
+      if (!canAccess(path, runAs)) {
+        throw new Error(
+          `Elasticsearch runs as '${runAs.name}' (it refuses root) but that user cannot reach ${path}. ` +
+            `Move the project out of a private folder such as /root, or set CUSTOMER_ANALYTICS_CACHE to a shared path`,
+        );
+      }
+    }
+    chownRecursive([nodeDir], runAs);
+  }
+
+  const outputFile = join(nodeDir, 'node.out');
+  const outputFd = openSync(outputFile, 'w');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ES_JAVA_HOME: java.home,
+    ES_PATH_CONF: configDir,
+    ES_JAVA_OPTS: '',
+  };
+  delete env.JAVA_HOME;
+  const child = spawn(join(distribution.home, 'bin', 'elasticsearch'), [], {
+    env,
+    detached: true,
+    stdio: ['ignore', outputFd, outputFd],
+    ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+  });
+  closeSync(outputFd);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('Elasticsearch could not be spawned');
+  writeFileSync(pidFile, String(pid));
+
+  const killOnExit = (): void => killGroup(pid, 'SIGKILL');
+  process.on('exit', killOnExit);
+  const url = `http://127.0.0.1:${port}`;
+
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopped ??= (async () => {
+      killGroup(pid, 'SIGTERM');
+      for (let i = 0; i < 60 && groupAlive(pid); i += 1) await sleep(500);
+      killGroup(pid, 'SIGKILL');
+      process.off('exit', killOnExit);
+      rmSync(pidFile, { force: true });
+    })();
+    return stopped;
+  };
+
+  try {
+    await waitUntilReady(url, child, outputFile, options.startTimeoutMs ?? 180_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  child.unref();
+  return { url, port, pid, nodeDir, version: distribution.version, stop };
+}
