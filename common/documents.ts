@@ -79,8 +79,6 @@ export const runDocumentSchema = z.object({
   stages: z.array(runStageSchema).default([]),
   summary: z.record(z.string(), z.unknown()).optional(),
   error: z.string().nullable().optional(),
-  logs: z
-    .array(z.object({ time: z.string(), level: z.string(), message: z.string() }))
-    .default([]),
+  logs: z.array(z.object({ time: z.string(), level: z.string(), message: z.string() })).default([]),
 });
 export type RunDocument = z.infer<typeof runDocumentSchema>;

@@ -30,5 +30,7 @@ export type IndexNames = Record<IndexName, string>;
 
 export function indexNames(prefix: string = DEFAULT_INDEX_PREFIX): IndexNames {
   assertValidIndexPrefix(prefix);
-  return Object.fromEntries(INDEX_NAMES.map((name) => [name, indexName(prefix, name)])) as IndexNames;
+  return Object.fromEntries(
+    INDEX_NAMES.map((name) => [name, indexName(prefix, name)]),
+  ) as IndexNames;
 }

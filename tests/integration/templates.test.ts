@@ -47,13 +47,20 @@ describe('index templates', () => {
   });
 
   it('is idempotent: a second call changes nothing and fails on nothing', async () => {
-    await client.index({ index: `${prefix}downloads`, id: 'c1', document: { client: 'c1', download_date: '2025-01-01' }, refresh: true });
+    await client.index({
+      index: `${prefix}downloads`,
+      id: 'c1',
+      document: { client: 'c1', download_date: '2025-01-01' },
+      refresh: true,
+    });
     await ensureIndices(client, { prefix });
     const count = await client.count({ index: `${prefix}downloads` });
     expect(count.count).toBe(1);
   });
 
   it('rejects an invalid prefix before touching the cluster', async () => {
-    await expect(ensureIndices(client, { prefix: 'Bad Prefix' })).rejects.toThrow(/index prefix 'Bad Prefix' is invalid/);
+    await expect(ensureIndices(client, { prefix: 'Bad Prefix' })).rejects.toThrow(
+      /index prefix 'Bad Prefix' is invalid/,
+    );
   });
 });

@@ -14,7 +14,9 @@ function run(command: string, args: string[], what: string): void {
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
     throw new Error(
       `${what} needs '${command}', which is not installed` +
-        (command === 'mvn' ? ` (apt-get install maven), or set ES_URL to use an existing cluster` : ''),
+        (command === 'mvn'
+          ? ` (apt-get install maven), or set ES_URL to use an existing cluster`
+          : ''),
     );
   }
   if (result.status !== 0) {

@@ -25,11 +25,17 @@ export async function connectElasticsearch(options: {
     try {
       await client.cluster.health({ timeout: '10s' });
     } catch (error) {
-      throw new Error(`cannot reach Elasticsearch at ES_URL=${remote.url}: ${(error as Error).message}`);
+      throw new Error(
+        `cannot reach Elasticsearch at ES_URL=${remote.url}: ${(error as Error).message}`,
+      );
     }
     return { client, url: remote.url, node: null, close: () => client.close() };
   }
-  const node = await startLocalNode({ name: options.nodeName, port: options.port, fresh: options.fresh });
+  const node = await startLocalNode({
+    name: options.nodeName,
+    port: options.port,
+    fresh: options.fresh,
+  });
   const client = createClient({ url: node.url });
   return {
     client,

@@ -3,13 +3,16 @@ import { DEFAULT_INDEX_PREFIX, assertValidIndexPrefix } from '../../../common/in
 
 /** Index settings, configurable, with the original tool's defaults. */
 export const indexSettingsSchema = z.object({
-  prefix: z.string().default(DEFAULT_INDEX_PREFIX).superRefine((prefix, ctx) => {
-    try {
-      assertValidIndexPrefix(prefix);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    }
-  }),
+  prefix: z
+    .string()
+    .default(DEFAULT_INDEX_PREFIX)
+    .superRefine((prefix, ctx) => {
+      try {
+        assertValidIndexPrefix(prefix);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
   shards: z.number().int().min(1).default(2),
   replicas: z.number().int().min(0).default(0),
   totalFieldsLimit: z.number().int().min(100).default(20_000),

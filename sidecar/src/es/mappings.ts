@@ -26,7 +26,11 @@ export const MAPPINGS: Record<IndexName, Mapping> = {
       discount_amount: money,
       promotion_id: keyword,
       dimension: keyword,
-      actions: { type: 'object', dynamic: true, properties: { has_sessions: { type: 'boolean' }, purchased: { type: 'boolean' } } },
+      actions: {
+        type: 'object',
+        dynamic: true,
+        properties: { has_sessions: { type: 'boolean' }, purchased: { type: 'boolean' } },
+      },
       basket: {
         type: 'nested',
         properties: { product: keyword, category: keyword, price: money, quantity: money },

@@ -40,11 +40,15 @@ export function chownRecursive(paths: string[], user: RunAs): void {
   const result = spawnSync('chown', ['-R', `${user.uid}:${user.gid}`, ...paths], {
     encoding: 'utf8',
   });
-  if (result.status !== 0) throw new Error(`chown for Elasticsearch failed: ${result.stderr.trim()}`);
+  if (result.status !== 0)
+    throw new Error(`chown for Elasticsearch failed: ${result.stderr.trim()}`);
 }
 
 /** True when `user` can read and traverse `path` (a project under /root would not be). */
 export function canAccess(path: string, user: RunAs): boolean {
-  const result = spawnSync('test', ['-r', path, '-a', '-x', path], { uid: user.uid, gid: user.gid });
+  const result = spawnSync('test', ['-r', path, '-a', '-x', path], {
+    uid: user.uid,
+    gid: user.gid,
+  });
   return result.status === 0;
 }

@@ -13,7 +13,9 @@ export function registerElasticsearchCommand(program: Command): void {
       const es = await connectElasticsearch({ nodeName: 'main', port: options.port });
       closeOnSignals(es);
       const names = await ensureIndices(es.client, { prefix: options.prefix });
-      console.log(`Elasticsearch ${es.node ? es.node.version + ' (embedded)' : ''} ready at ${es.url}`);
+      console.log(
+        `Elasticsearch ${es.node ? es.node.version + ' (embedded)' : ''} ready at ${es.url}`,
+      );
       console.log(`Indices: ${Object.values(names).join(', ')}`);
       console.log('Press Ctrl-C to stop.');
     });

@@ -1,0 +1,135 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { IndexNames } from '../../../common/indices';
+import type { ReportDocument } from '../../../common/documents';
+
+/** What an analysis hands to the store: one report for one dimension value. */
+export interface ReportToWrite {
+  report: string;
+  type: string;
+  dimension: string;
+  params?: Record<string, unknown>;
+  data: Array<Record<string, unknown>>;
+}
+
+/** Deterministic: rewriting a report of the same run replaces it instead of adding a copy. */
+export function reportDocumentId(
+  runId: string,
+  report: string,
+  type: string,
+  dimension: string,
+): string {
+  return `${runId}:${report}:${type}:${dimension}`;
+}
+
+/** Writes a batch of reports under `runId`; they stay invisible to readers until the run completes. */
+export async function writeReports(
+  client: Client,
+  names: IndexNames,
+  runId: string,
+  reports: ReportToWrite[],
+): Promise<void> {
+  if (reports.length === 0) return;
+  const createdAt = new Date().toISOString();
+  const operations = reports.flatMap((report) => {
+    const document: ReportDocument = {
+      report: report.report,
+      type: report.type,
+      dimension: report.dimension,
+      run_id: runId,
+      created_at: createdAt,
+      params: report.params ?? {},
+      rows: report.data.length,
+      data: report.data,
+    };
+    return [
+      {
+        index: {
+          _index: names.reports,
+          _id: reportDocumentId(runId, report.report, report.type, report.dimension),
+        },
+      },
+      document,
+    ];
+  });
+  const response = await client.bulk({ operations, refresh: false });
+  if (response.errors) {
+    const failed = response.items.find((item) => item.index?.error)?.index;
+    throw new Error(
+      `writing reports for run ${runId} failed: ${failed?._id}: ${failed?.error?.reason ?? 'unknown error'}`,
+    );
+  }
+}
+
+/** The newest run with status complete that produced reports, or null. */
+export async function latestCompleteRunId(
+  client: Client,
+  names: IndexNames,
+): Promise<string | null> {
+  const response = await client.search<{ run_id: string }>({
+    index: names.runs,
+    size: 1,
+    query: {
+      bool: {
+        filter: [{ term: { status: 'complete' } }, { terms: { kind: ['analyses', 'full'] } }],
+      },
+    },
+    sort: [{ finished_at: 'desc' }],
+    _source: ['run_id'],
+  });
+  return response.hits.hits[0]?._source?.run_id ?? null;
+}
+
+/** A report of the newest complete run, or null when there is none. */
+export async function readLatestReport(
+  client: Client,
+  names: IndexNames,
+  report: string,
+  type: string,
+  dimension: string,
+): Promise<ReportDocument | null> {
+  const runId = await latestCompleteRunId(client, names);
+  if (!runId) return null;
+  const response = await client.get<ReportDocument>(
+    { index: names.reports, id: reportDocumentId(runId, report, type, dimension) },
+    { ignore: [404] },
+  );
+  return response.found ? (response._source ?? null) : null;
+}
+
+/**
+ * Keeps the reports of the newest `keep` complete runs and deletes the rest, including reports
+ * of failed runs. Called only after a run completed, so readers always have a complete run.
+ */
+export async function applyRetention(
+  client: Client,
+  names: IndexNames,
+  keep: number,
+): Promise<void> {
+  const complete = await client.search<{ run_id: string }>({
+    index: names.runs,
+    size: keep,
+    query: {
+      bool: {
+        filter: [{ term: { status: 'complete' } }, { terms: { kind: ['analyses', 'full'] } }],
+      },
+    },
+    sort: [{ finished_at: 'desc' }],
+    _source: ['run_id'],
+  });
+  const running = await client.search<{ run_id: string }>({
+    index: names.runs,
+    size: 100,
+    query: { term: { status: 'running' } },
+    _source: ['run_id'],
+  });
+  const completeIds = complete.hits.hits.map((hit) => hit._source!.run_id);
+  if (completeIds.length === 0) return;
+  // A run still writing its reports is never pruned from under it.
+  const kept = [...completeIds, ...running.hits.hits.map((hit) => hit._source!.run_id)];
+  await client.deleteByQuery({
+    index: names.reports,
+    query: { bool: { must_not: [{ terms: { run_id: kept } }] } },
+    refresh: true,
+    conflicts: 'proceed',
+  });
+}

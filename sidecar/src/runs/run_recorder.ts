@@ -1,0 +1,130 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { RunDocument, RunStage } from '../../../common/documents';
+import { newRunId } from './run_id';
+
+const PROGRESS_WRITE_INTERVAL_MS = 2_000;
+const MAX_STORED_LOG_LINES = 500;
+
+export type RunKind = RunDocument['kind'];
+
+/**
+ * The record of one run in the `runs` index: stages with progress, log lines, summary, outcome.
+ * Progress is written at most every 2 s so a hot loop can report freely; stage changes, logs of
+ * level warn/error and the outcome are written at once.
+ */
+export class RunRecorder {
+  private lastWriteMs = 0;
+  private pending: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly client: Client,
+    private readonly runsIndex: string,
+    readonly document: RunDocument,
+  ) {}
+
+  static async start(
+    client: Client,
+    runsIndex: string,
+    kind: RunKind,
+    stageNames: string[],
+    options: { runId?: string; referenceTime?: string | null } = {},
+  ): Promise<RunRecorder> {
+    const document: RunDocument = {
+      run_id: options.runId ?? newRunId(),
+      kind,
+      status: 'running',
+      started_at: new Date().toISOString(),
+      finished_at: null,
+      reference_time: options.referenceTime ?? null,
+      stages: stageNames.map((name) => ({ name, status: 'pending' })),
+      logs: [],
+    };
+    const recorder = new RunRecorder(client, runsIndex, document);
+    await recorder.flush();
+    return recorder;
+  }
+
+  get runId(): string {
+    return this.document.run_id;
+  }
+
+  private stage(name: string): RunStage {
+    let stage = this.document.stages.find((s) => s.name === name);
+    if (!stage) {
+      stage = { name, status: 'pending' };
+      this.document.stages.push(stage);
+    }
+    return stage;
+  }
+
+  async startStage(name: string, total: number | null = null): Promise<void> {
+    Object.assign(this.stage(name), {
+      status: 'running',
+      started_at: new Date().toISOString(),
+      done: 0,
+      total,
+    });
+    await this.flush();
+  }
+
+  /** Cheap to call per row: persists at most every 2 s. */
+  progress(name: string, done: number, total?: number | null): void {
+    const stage = this.stage(name);
+    stage.done = done;
+    if (total !== undefined) stage.total = total;
+    if (Date.now() - this.lastWriteMs >= PROGRESS_WRITE_INTERVAL_MS) void this.flush();
+  }
+
+  async endStage(
+    name: string,
+    status: 'complete' | 'failed' | 'skipped',
+    message?: string,
+  ): Promise<void> {
+    Object.assign(this.stage(name), {
+      status,
+      finished_at: new Date().toISOString(),
+      ...(message ? { message } : {}),
+    });
+    await this.flush();
+  }
+
+  async log(level: 'info' | 'warn' | 'error', message: string): Promise<void> {
+    this.document.logs.push({ time: new Date().toISOString(), level, message });
+    if (this.document.logs.length > MAX_STORED_LOG_LINES) this.document.logs.shift();
+    if (level !== 'info') await this.flush();
+  }
+
+  async complete(summary: Record<string, unknown> = {}): Promise<void> {
+    this.document.status = 'complete';
+    this.document.finished_at = new Date().toISOString();
+    this.document.summary = { ...this.document.summary, ...summary };
+    await this.flush(true);
+  }
+
+  async fail(error: unknown, summary: Record<string, unknown> = {}): Promise<void> {
+    this.document.status = 'failed';
+    this.document.finished_at = new Date().toISOString();
+    this.document.error = error instanceof Error ? error.message : String(error);
+    this.document.summary = { ...this.document.summary, ...summary };
+    for (const stage of this.document.stages) {
+      if (stage.status === 'running') stage.status = 'failed';
+    }
+    await this.flush(true);
+  }
+
+  /** Writes are serialised so an older snapshot never overwrites a newer one. */
+  private flush(refresh = false): Promise<void> {
+    this.lastWriteMs = Date.now();
+    const snapshot = structuredClone(this.document);
+    const write = this.pending.then(() =>
+      this.client.index({
+        index: this.runsIndex,
+        id: snapshot.run_id,
+        document: snapshot,
+        refresh: refresh ? 'wait_for' : false,
+      }),
+    );
+    this.pending = write.catch(() => undefined);
+    return write.then(() => undefined);
+  }
+}
