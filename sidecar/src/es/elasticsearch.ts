@@ -27,6 +27,7 @@ export async function connectElasticsearch(options: {
     } catch (error) {
       throw new Error(
         `cannot reach Elasticsearch at ES_URL=${remote.url}: ${(error as Error).message}`,
+        { cause: error },
       );
     }
     return { client, url: remote.url, node: null, close: () => client.close() };
