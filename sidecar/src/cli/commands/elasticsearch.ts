@@ -9,8 +9,9 @@ export function registerElasticsearchCommand(program: Command): void {
     .description('start the embedded Elasticsearch (or check ES_URL), create the indices, and wait')
     .option('--port <port>', 'HTTP port of the embedded node', parsePort, 9200)
     .option('--prefix <prefix>', 'index name prefix', 'customer-analytics-')
-    .action(async (options: { port: number; prefix: string }) => {
-      const es = await connectElasticsearch({ nodeName: 'main', port: options.port });
+    .option('--node-name <name>', 'folder of the embedded node under .cache/nodes', 'main')
+    .action(async (options: { port: number; prefix: string; nodeName: string }) => {
+      const es = await connectElasticsearch({ nodeName: options.nodeName, port: options.port });
       closeOnSignals(es);
       const names = await ensureIndices(es.client, { prefix: options.prefix });
       console.log(
