@@ -1,19 +1,92 @@
 import type { z } from 'zod';
+import { churnRowSchema } from './churn';
+import { cohortRowSchema } from './cohort';
+import { funnelHourRowSchema, funnelRowSchema } from './funnel';
+import { journeyRowSchema } from './journey';
 import { kpiRowSchema } from './kpis';
-import { periodCountRowSchema } from './stats';
+import { productPairRowSchema, productRevenueRowSchema, topTermRowSchema } from './products';
+import {
+  inorganicRatioRowSchema,
+  promotionDailyRowSchema,
+  promotionKpiRowSchema,
+} from './promotions';
+import {
+  hourCountRowSchema,
+  orderCountRowSchema,
+  paymentBinRowSchema,
+  periodCountRowSchema,
+  weeklyPaymentRowSchema,
+  weeklyPerCustomerRowSchema,
+} from './stats';
+
+const cohort = (title: string) => ({ title, row: cohortRowSchema });
 
 /**
  * Every report the sidecar writes, keyed `report/type`, with the schema of one `data` row.
  * Readers (server routes, UI) and writers (pipeline) share this list, so a report cannot be
- * written under one name and read under another.
+ * written under one name and read under another. Definitions: ../../../shared/ANALYSES.md.
  */
 export const REPORT_CATALOGUE = {
   'kpis/overall': { title: 'Overall KPIs', row: kpiRowSchema },
+
+  'funnel/session_daily': { title: 'Daily session funnel', row: funnelRowSchema },
+  'funnel/session_weekly': { title: 'Weekly session funnel', row: funnelRowSchema },
+  'funnel/session_monthly': { title: 'Monthly session funnel', row: funnelRowSchema },
+  'funnel/session_hourly': { title: 'Hourly session funnel', row: funnelHourRowSchema },
+  'funnel/customer_daily': { title: 'Daily customer funnel', row: funnelRowSchema },
+  'funnel/customer_weekly': { title: 'Weekly customer funnel', row: funnelRowSchema },
+  'funnel/customer_monthly': { title: 'Monthly customer funnel', row: funnelRowSchema },
+  'funnel/customer_hourly': { title: 'Hourly customer funnel', row: funnelHourRowSchema },
+
+  'cohort/download_first_daily': cohort('Download → 1st order (days)'),
+  'cohort/download_first_weekly': cohort('Download → 1st order (weeks)'),
+  'cohort/first_second_daily': cohort('1st → 2nd order (days)'),
+  'cohort/first_second_weekly': cohort('1st → 2nd order (weeks)'),
+  'cohort/second_third_daily': cohort('2nd → 3rd order (days)'),
+  'cohort/second_third_weekly': cohort('2nd → 3rd order (weeks)'),
+  'cohort/third_fourth_daily': cohort('3rd → 4th order (days)'),
+  'cohort/third_fourth_weekly': cohort('3rd → 4th order (weeks)'),
+
   'stats/orders_daily': { title: 'Daily orders', row: periodCountRowSchema },
+  'stats/orders_weekly': { title: 'Weekly orders', row: periodCountRowSchema },
+  'stats/orders_monthly': { title: 'Monthly orders', row: periodCountRowSchema },
+  'stats/orders_hourly': { title: 'Mean orders per hour of day', row: hourCountRowSchema },
+  'stats/sessions_per_customer_weekly': {
+    title: 'Weekly mean sessions per active customer',
+    row: weeklyPerCustomerRowSchema,
+  },
+  'stats/orders_per_customer_weekly': {
+    title: 'Weekly mean orders per purchasing customer',
+    row: weeklyPerCustomerRowSchema,
+  },
+  'stats/payment_mean_weekly': { title: 'Weekly mean payment amount', row: weeklyPaymentRowSchema },
+  'stats/payment_distribution': { title: 'Payment amount distribution', row: paymentBinRowSchema },
+  'stats/customers_by_order_count': {
+    title: 'Customers by order count',
+    row: orderCountRowSchema,
+  },
+
+  'journey/average': { title: 'Customer journey', row: journeyRowSchema },
+  'churn/overall': { title: 'Churn rate', row: churnRowSchema },
+  'churn/weekly': { title: 'Weekly churn rate', row: churnRowSchema },
+
+  'products/top_products': { title: 'Most purchased products', row: topTermRowSchema },
+  'products/top_categories': { title: 'Most purchased categories', row: topTermRowSchema },
+  'products/top_pairs': { title: 'Most combined product pairs', row: productPairRowSchema },
+  'products/daily_revenue': { title: 'Daily product revenue', row: productRevenueRowSchema },
+
+  'promotions/kpis': { title: 'Promotion KPIs', row: promotionKpiRowSchema },
+  'promotions/daily': { title: 'Daily promotion results', row: promotionDailyRowSchema },
+  'promotions/inorganic_ratio_daily': {
+    title: 'Daily inorganic ratio',
+    row: inorganicRatioRowSchema,
+  },
 } as const satisfies Record<string, { title: string; row: z.ZodTypeAny }>;
 
 export type ReportId = keyof typeof REPORT_CATALOGUE;
 export type ReportRow<Id extends ReportId> = z.infer<(typeof REPORT_CATALOGUE)[Id]['row']>;
+
+export const REPORT_IDS = Object.keys(REPORT_CATALOGUE) as ReportId[];
 
 export function splitReportId(id: ReportId): { report: string; type: string } {
   const [report, type] = id.split('/') as [string, string];
