@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_DIR, PROJECT_ROOT } from '../../sidecar/src/es/paths';
+import { localNodeDir } from '../../sidecar/src/es/local_node';
+import { PROJECT_ROOT } from '../../sidecar/src/es/paths';
 import { findFreePort } from '../../sidecar/src/es/ports';
 
 /** Live processes in process group `groupId` with their command names (reads /proc, Linux). */
@@ -54,7 +55,7 @@ function waitForOutput(
 describe('embedded Elasticsearch lifecycle', () => {
   it('Ctrl-C on the CLI stops both Elasticsearch JVMs: no orphan java is left behind', async () => {
     const nodeName = `lifecycle-${process.pid}`;
-    const nodeDir = join(CACHE_DIR, 'nodes', nodeName);
+    const nodeDir = localNodeDir(nodeName);
     const port = await findFreePort();
     const cli = spawn(
       process.execPath,

@@ -52,13 +52,13 @@ function downloadZip(): string {
  * Unpacks into a private temporary folder and renames it into place, so concurrent callers
  * (parallel test runs) never see a half-unpacked distribution.
  */
-export function ensureDistribution(): Distribution {
-  const home = join(CACHE_DIR, `elasticsearch-${ELASTICSEARCH_VERSION}`);
+export function ensureDistribution(runtimeRoot: string = CACHE_DIR): Distribution {
+  const home = join(runtimeRoot, `elasticsearch-${ELASTICSEARCH_VERSION}`);
   if (existsSync(join(home, 'bin', 'elasticsearch'))) {
     return { version: ELASTICSEARCH_VERSION, home };
   }
   const zip = downloadZip();
-  const staging = join(CACHE_DIR, `unpack-${process.pid}-${Date.now()}`);
+  const staging = join(runtimeRoot, `unpack-${process.pid}-${Date.now()}`);
   mkdirSync(staging, { recursive: true });
   try {
     run('unzip', ['-q', '-o', zip, '-d', staging], `unpacking ${zip}`);

@@ -9,12 +9,13 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { ensureDistribution } from './distribution';
 import { findJavaHome } from './java';
-import { CACHE_DIR } from './paths';
+import { CACHE_DIR, PROJECT_ROOT } from './paths';
 import { assertPortFree, findFreePort } from './ports';
-import { canAccess, chownRecursive, ensureUnprivilegedUser } from './unprivileged_user';
+import { canAccess, chownRecursive, ensureUnprivilegedUser, type RunAs } from './unprivileged_user';
 import { MINIMUM_JAVA_MAJOR } from './version';
 
 export interface LocalNodeOptions {
@@ -127,17 +128,37 @@ async function waitUntilReady(
 }
 
 /**
+ * Where the unpacked distribution and node folders live: the project's .cache, unless we run as
+ * root and the Elasticsearch user cannot reach it (a clone under /root), then a shared folder.
+ */
+function runtimeRoot(runAs: RunAs | null): string {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  if (!runAs || canAccess(CACHE_DIR, runAs)) return CACHE_DIR;
+  const projectHash = createHash('sha1').update(PROJECT_ROOT).digest('hex').slice(0, 8);
+  const shared = join('/var/tmp', `customer-analytics-${projectHash}`);
+  mkdirSync(shared, { recursive: true, mode: 0o755 });
+  return shared;
+}
+
+/** The folder of embedded node `name` (config, data, logs, pid file). */
+export function localNodeDir(name: string): string {
+  return join(runtimeRoot(ensureUnprivilegedUser()), 'nodes', name);
+}
+
+/**
  * Starts a single-node Elasticsearch from the integ-test distribution on 127.0.0.1 and resolves
  * once the cluster is yellow. The node runs in its own process group so that stop() (and the
  * exit hook) take down both the launcher JVM and the server JVM it forks.
  */
 export async function startLocalNode(options: LocalNodeOptions): Promise<LocalNode> {
-  const distribution = ensureDistribution();
+  const runAs = ensureUnprivilegedUser();
+  const root = runtimeRoot(runAs);
+  const distribution = ensureDistribution(root);
   const java = findJavaHome(MINIMUM_JAVA_MAJOR);
   const port = options.port === 0 ? await findFreePort() : options.port;
   await assertPortFree(port, 'Elasticsearch HTTP');
 
-  const nodeDir = join(CACHE_DIR, 'nodes', options.name);
+  const nodeDir = join(root, 'nodes', options.name);
   const pidFile = join(nodeDir, 'node.pid');
   await stopStaleNode(pidFile);
   if (options.fresh) rmSync(nodeDir, { recursive: true, force: true });
@@ -152,13 +173,12 @@ export async function startLocalNode(options: LocalNodeOptions): Promise<LocalNo
     `-Xms${options.heapMinMb ?? 512}m\n-Xmx${options.heapMaxMb ?? 1024}m\n`,
   );
 
-  const runAs = ensureUnprivilegedUser();
   if (runAs) {
     for (const path of [distribution.home, nodeDir]) {
       if (!canAccess(path, runAs)) {
         throw new Error(
           `Elasticsearch runs as '${runAs.name}' (it refuses root) but that user cannot reach ${path}. ` +
-            `Move the project out of a private folder such as /root, or set CUSTOMER_ANALYTICS_CACHE to a shared path`,
+            `Set CUSTOMER_ANALYTICS_CACHE to a folder that user can read`,
         );
       }
     }
