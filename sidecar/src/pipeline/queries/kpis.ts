@@ -1,0 +1,68 @@
+import type { Client } from '@elastic/elasticsearch';
+import type { KpiValues, KpiWindows } from '../../analyses/kpis';
+import {
+  CARDINALITY_PRECISION,
+  PURCHASED,
+  sub,
+  type Query,
+  type SingleBucket,
+  type ValueAgg,
+} from '../context';
+
+function windowRange(window: { fromMs: number; toMs: number }): Query {
+  return {
+    range: { session_start: { gte: window.fromMs, lt: window.toMs, format: 'epoch_millis' } },
+  };
+}
+
+/** Orders, revenue, discount (over orders) and distinct visitors (any session), per window. */
+export async function kpiValues(
+  client: Client,
+  index: string,
+  query: Query,
+  windows: KpiWindows,
+): Promise<{ total: KpiValues; last7: KpiValues; previous7: KpiValues }> {
+  const response = await client.search({
+    index,
+    size: 0,
+    track_total_hits: false,
+    query,
+    aggs: {
+      windows: {
+        filters: {
+          filters: {
+            total: { match_all: {} },
+            last7: windowRange(windows.last7),
+            previous7: windowRange(windows.previous7),
+          },
+        },
+        aggs: {
+          visitors: {
+            cardinality: { field: 'client', precision_threshold: CARDINALITY_PRECISION },
+          },
+          orders: {
+            filter: PURCHASED,
+            aggs: {
+              revenue: { sum: { field: 'payment_amount' } },
+              discount: { sum: { field: 'discount_amount' } },
+            },
+          },
+        },
+      },
+    },
+  });
+  const buckets = (
+    response.aggregations?.windows as unknown as { buckets: Record<string, SingleBucket> }
+  ).buckets;
+  const read = (name: string): KpiValues => {
+    const bucket = buckets[name]!;
+    const orders = sub<SingleBucket>(bucket, 'orders');
+    return {
+      orders: orders.doc_count,
+      revenue: sub<ValueAgg>(orders, 'revenue').value ?? 0,
+      visitors: sub<ValueAgg>(bucket, 'visitors').value ?? 0,
+      discount: sub<ValueAgg>(orders, 'discount').value ?? 0,
+    };
+  };
+  return { total: read('total'), last7: read('last7'), previous7: read('previous7') };
+}
