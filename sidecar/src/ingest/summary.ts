@@ -1,0 +1,86 @@
+import type { ErrorReport } from './error_report';
+
+/** What an ingest did, printed by the CLI and stored in the run's `summary`. */
+export interface IngestSummary {
+  run_id: string;
+  mode: 'sources' | 'order_lines';
+  status: 'complete' | 'failed';
+  rows_read: Record<string, number>;
+  rows_read_total: number;
+  rejected: { total: number; by_reason: Record<string, number>; by_source: Record<string, number> };
+  /** Order lines set aside by rule (cancellations, no customer): reported, not errors. */
+  excluded: Record<string, number>;
+  duplicates: { sessions: number; customers: number };
+  unmatched_products: number;
+  sessions_without_customer: number;
+  indexed: { orders: number; downloads: number };
+  bulk_failures: number;
+  bulk_retries: number;
+  /** Whether each spooled input already came sorted by its join key (then no sort was needed). */
+  input_sorted: Record<string, boolean>;
+  error_rate: number;
+  max_error_rate: number;
+  errors_file: string;
+  error_examples: string[];
+  duration_ms: number;
+}
+
+/** Rejected rows over rows read; 0 for an empty input. */
+export function errorRate(rejected: number, read: number): number {
+  return read === 0 ? 0 : rejected / read;
+}
+
+export function emptySummary(
+  runId: string,
+  mode: IngestSummary['mode'],
+  maxErrorRate: number,
+  report: ErrorReport,
+): IngestSummary {
+  return {
+    run_id: runId,
+    mode,
+    status: 'failed',
+    rows_read: {},
+    rows_read_total: 0,
+    rejected: { total: 0, by_reason: report.rejectedByReason, by_source: report.rejectedBySource },
+    excluded: {},
+    duplicates: { sessions: 0, customers: 0 },
+    unmatched_products: 0,
+    sessions_without_customer: 0,
+    indexed: { orders: 0, downloads: 0 },
+    bulk_failures: 0,
+    bulk_retries: 0,
+    input_sorted: {},
+    error_rate: 0,
+    max_error_rate: maxErrorRate,
+    errors_file: report.file,
+    error_examples: report.examples,
+    duration_ms: 0,
+  };
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(2)} %`;
+const counts = (record: Record<string, number>) =>
+  Object.entries(record)
+    .filter(([, count]) => count > 0)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(', ') || 'none';
+
+/** The summary as a few human lines. */
+export function formatSummary(summary: IngestSummary): string {
+  const lines = [
+    `ingest ${summary.run_id}: ${summary.status}`,
+    `  rows read: ${summary.rows_read_total} (${counts(summary.rows_read)})`,
+    `  indexed: ${summary.indexed.orders} orders, ${summary.indexed.downloads} downloads`,
+    `  rejected: ${summary.rejected.total} (${percent(summary.error_rate)}, limit ${percent(summary.max_error_rate)}) — ${counts(summary.rejected.by_reason)}`,
+  ];
+  if (Object.keys(summary.excluded).length > 0)
+    lines.push(`  excluded: ${counts(summary.excluded)}`);
+  lines.push(
+    `  duplicates (last one kept): ${summary.duplicates.sessions} sessions, ${summary.duplicates.customers} customers`,
+    `  unmatched products: ${summary.unmatched_products}; sessions whose client is not in customers: ${summary.sessions_without_customer}`,
+  );
+  if (summary.bulk_failures > 0) lines.push(`  refused by Elasticsearch: ${summary.bulk_failures}`);
+  lines.push(`  error report: ${summary.errors_file}`);
+  return lines.join('\n');
+}
