@@ -1,4 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** `@kbn/*` resolves to the host's stand-ins, as tsconfig `paths` does (plugin/host/kbn/README.md). */
+const kbnStandIns = {
+  alias: [
+    {
+      find: /^@kbn\/(.*)$/,
+      replacement: fileURLToPath(new URL('./plugin/host/kbn/$1', import.meta.url)),
+    },
+  ],
+};
 
 /**
  * Three projects: `unit` (pure code, no services), `integration` (a real Elasticsearch the global
@@ -11,6 +22,7 @@ export default defineConfig({
     outputFile: { json: '.cache/vitest-results.json' },
     projects: [
       {
+        resolve: kbnStandIns,
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
@@ -18,6 +30,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: kbnStandIns,
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
@@ -28,6 +41,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: kbnStandIns,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

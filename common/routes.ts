@@ -1,3 +1,7 @@
+import { z } from 'zod';
+import { ALL_DIMENSIONS } from './documents';
+import { REPORT_CATALOGUE, isReportId } from './reports/catalogue';
+
 /** HTTP paths shared by the Kibana server routes and the browser client. */
 export const API_BASE = '/api/customer_analytics';
 
@@ -8,4 +12,49 @@ export const ROUTES = {
 
 export function reportPath(report: string, type: string): string {
   return `${API_BASE}/reports/${encodeURIComponent(report)}/${encodeURIComponent(type)}`;
+}
+
+/** `{report}/{type}` must name a catalogued report, so a typo is a 400, not an empty 404. */
+export const reportParamsSchema = z
+  .object({ report: z.string().min(1).max(100), type: z.string().min(1).max(100) })
+  .strict()
+  .refine((params) => isReportId(`${params.report}/${params.type}`), {
+    message: `unknown report; known reports: ${Object.keys(REPORT_CATALOGUE).join(', ')}`,
+  });
+export type ReportParams = z.infer<typeof reportParamsSchema>;
+
+/** A dimension value as stored in `orders.dimension`, or `all`. */
+export const reportQuerySchema = z
+  .object({
+    dimension: z
+      .string()
+      .min(1, 'dimension must not be empty')
+      .max(256, 'dimension is longer than 256 characters')
+      .default(ALL_DIMENSIONS),
+  })
+  .strict();
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+/** `GET reports/{report}/{type}`: the stored report of the newest complete run. */
+export interface ReportResponse<Row = Record<string, unknown>> {
+  report: string;
+  type: string;
+  dimension: string;
+  run_id: string;
+  created_at: string;
+  params: Record<string, unknown>;
+  rows: number;
+  data: Row[];
+}
+
+/** `GET dimensions`: `all` first, then every value of `orders.dimension`, sorted. */
+export interface DimensionsResponse {
+  dimensions: string[];
+}
+
+/** Kibana's error body for every non-2xx answer. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
 }

@@ -1,0 +1,40 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Client } from '@elastic/elasticsearch';
+import type { Logger } from '@kbn/core/server';
+import { PLUGIN_ID, PUBLIC_PATHS, TARGET } from '../build/paths';
+import { consoleLogger } from './logger';
+import { startServerPlugin } from './server_plugin';
+import { shellPage } from './shell_page';
+import { serveDirectory } from './static_files';
+
+export interface HostOptions {
+  client: Client;
+  /** `customerAnalytics.*` settings, as they would appear in kibana.yml. */
+  pluginConfig?: Record<string, unknown>;
+  logger?: Logger;
+}
+
+/**
+ * The standalone host: the plugin's server routes (through the router adapter), the shell page
+ * for `/app/*`, and the built bundles. Nothing here is known to `server/` or `public/`.
+ */
+export async function createHostServer(options: HostOptions): Promise<FastifyInstance> {
+  const logger = options.logger ?? consoleLogger();
+  const app = Fastify({ logger: false });
+  const stopPlugin = startServerPlugin(app, {
+    client: options.client,
+    rawConfig: options.pluginConfig ?? {},
+    logger,
+  });
+  app.addHook('onClose', async () => stopPlugin());
+
+  app.get('/', async (_request, reply) => reply.redirect(`/app/${PLUGIN_ID}`));
+  app.get('/app/*', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(shellPage()),
+  );
+  serveDirectory(app, PUBLIC_PATHS.plugin, TARGET.public);
+  serveDirectory(app, PUBLIC_PATHS.sharedDeps, TARGET.sharedDeps);
+  serveDirectory(app, PUBLIC_PATHS.host, TARGET.host);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,14 @@
+import type { AppDeepLink } from '@kbn/core/public';
+
+/**
+ * The dashboards of the Customer Analytics app, in navigation order. Each becomes a deep link
+ * (Kibana's navigation and search) and a route in `application.tsx`; a new dashboard adds one
+ * entry here and one component in `apps/routes.tsx`.
+ */
+export const DASHBOARDS = [
+  { id: 'overview', title: 'Overview', path: '/overview' },
+] as const satisfies readonly AppDeepLink[];
+
+export type DashboardId = (typeof DASHBOARDS)[number]['id'];
+
+export const DEFAULT_DASHBOARD_PATH = DASHBOARDS[0].path;

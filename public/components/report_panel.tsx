@@ -1,0 +1,102 @@
+import React, { type ReactNode } from 'react';
+import {
+  EuiCallOut,
+  EuiEmptyPrompt,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiLoadingChart,
+  EuiPanel,
+  EuiSpacer,
+  EuiText,
+  EuiTitle,
+} from '@elastic/eui';
+import type { ReportResponse } from '../../common/routes';
+import type { ReportState } from '../hooks/use_report';
+import { formatAsOf } from './format';
+
+interface ReportPanelProps<Row> {
+  title: string;
+  description?: string;
+  state: ReportState<Row>;
+  /** Renders the report once it is loaded and has rows. */
+  children: (report: ReportResponse<Row>) => ReactNode;
+  'data-test-subj'?: string;
+}
+
+/**
+ * The frame of every chart and figure: title, the report's "as of" time, and one of loading,
+ * empty (no report or no rows), error, or the content.
+ */
+export function ReportPanel<Row>({
+  title,
+  description,
+  state,
+  children,
+  'data-test-subj': testSubj,
+}: ReportPanelProps<Row>): JSX.Element {
+  return (
+    <EuiPanel hasBorder paddingSize="m" data-test-subj={testSubj} data-state={state.status}>
+      <EuiFlexGroup justifyContent="spaceBetween" alignItems="baseline" gutterSize="s">
+        <EuiFlexItem grow={false}>
+          <EuiTitle size="xs">
+            <h2>{title}</h2>
+          </EuiTitle>
+          {description ? (
+            <EuiText size="xs" color="subdued">
+              {description}
+            </EuiText>
+          ) : null}
+        </EuiFlexItem>
+        {state.status === 'ready' ? (
+          <EuiFlexItem grow={false}>
+            <EuiText size="xs" color="subdued" data-test-subj="reportAsOf">
+              As of {formatAsOf(state.report.created_at)}
+            </EuiText>
+          </EuiFlexItem>
+        ) : null}
+      </EuiFlexGroup>
+      <EuiSpacer size="m" />
+      <PanelBody state={state}>{children}</PanelBody>
+    </EuiPanel>
+  );
+}
+
+function PanelBody<Row>({
+  state,
+  children,
+}: {
+  state: ReportState<Row>;
+  children: (report: ReportResponse<Row>) => ReactNode;
+}): JSX.Element {
+  switch (state.status) {
+    case 'loading':
+      return (
+        <EuiFlexGroup justifyContent="center" data-test-subj="reportLoading">
+          <EuiLoadingChart size="xl" />
+        </EuiFlexGroup>
+      );
+    case 'empty':
+      return (
+        <EuiEmptyPrompt
+          iconType="visBarVertical"
+          titleSize="xs"
+          title={<h3>No data</h3>}
+          body={<p>{state.message}</p>}
+          data-test-subj="reportEmpty"
+        />
+      );
+    case 'error':
+      return (
+        <EuiCallOut
+          title="Could not load this report"
+          color="danger"
+          iconType="error"
+          data-test-subj="reportError"
+        >
+          <p>{state.message}</p>
+        </EuiCallOut>
+      );
+    case 'ready':
+      return <>{children(state.report)}</>;
+  }
+}

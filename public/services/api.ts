@@ -1,0 +1,39 @@
+import type { HttpSetup, IHttpFetchError } from '@kbn/core/public';
+import { splitReportId, type ReportId, type ReportRow } from '../../common/reports/catalogue';
+import {
+  ROUTES,
+  reportPath,
+  type ApiErrorBody,
+  type DimensionsResponse,
+  type ReportResponse,
+} from '../../common/routes';
+
+/** The browser side of the plugin's routes: typed by `common/`, paths from `common/routes.ts`. */
+export class CustomerAnalyticsApi {
+  constructor(private readonly http: HttpSetup) {}
+
+  getReport<Id extends ReportId>(
+    id: Id,
+    dimension: string,
+    signal?: AbortSignal,
+  ): Promise<ReportResponse<ReportRow<Id>>> {
+    const { report, type } = splitReportId(id);
+    return this.http.fetch<ReportResponse<ReportRow<Id>>>(reportPath(report, type), {
+      query: { dimension },
+      signal,
+    });
+  }
+
+  async getDimensions(signal?: AbortSignal): Promise<string[]> {
+    const response = await this.http.fetch<DimensionsResponse>(ROUTES.dimensions, { signal });
+    return response.dimensions;
+  }
+}
+
+/** The HTTP status and Kibana's message of a failed call, whatever shape the error has. */
+export function describeHttpError(error: unknown): { status: number | null; message: string } {
+  const fetchError = error as IHttpFetchError<Partial<ApiErrorBody>>;
+  const status = fetchError?.response?.status ?? fetchError?.body?.statusCode ?? null;
+  const message = fetchError?.body?.message ?? (error as Error)?.message ?? String(error);
+  return { status, message };
+}
