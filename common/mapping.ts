@@ -13,7 +13,7 @@ export const csvSourceSchema = z.object({
   type: z.literal('csv'),
   path: nonEmpty,
   /** `auto` picks `,`, `;`, tab or `|` from the header line. */
-  delimiter: z.string().min(1).max(2).default('auto'),
+  delimiter: z.union([z.literal('auto'), z.string().min(1).max(2)]).default('auto'),
   quote: z.string().length(1).default('"'),
   encoding: z.enum(['utf8', 'latin1']).default('utf8'),
 });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerElasticsearchCommand } from './commands/elasticsearch';
 import { registerStartCommand } from './commands/start';
+import { registerIngestCommand } from './commands/ingest';
 
 /** `customer-analytics`: every command registers itself from its own module. */
 export function buildProgram(): Command {
@@ -9,6 +10,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerStartCommand(program);
   registerElasticsearchCommand(program);
+  registerIngestCommand(program);
   return program;
 }
 

@@ -120,15 +120,18 @@ export async function ingest(
 
     stage = 'ingest:read';
     await recorder?.startStage(stage);
-    let readBefore = 0;
+    const rowsBySource = new Map<string, number>();
     spools = await readPass(config, sources, {
       report,
       tempDir,
       chunkRecords,
       onProgress: (event) => {
         options.onProgress?.(event);
-        recorder?.progress(stage, readBefore + event.rows);
-        if (event.fraction === 1) readBefore += event.rows;
+        rowsBySource.set(event.label, event.rows);
+        recorder?.progress(
+          stage,
+          [...rowsBySource.values()].reduce((sum, rows) => sum + rows, 0),
+        );
       },
     });
     summary.rows_read = spools.rowsRead;

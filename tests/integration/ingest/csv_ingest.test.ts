@@ -1,0 +1,337 @@
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '@elastic/elasticsearch';
+import { indexNames } from '../../../common/indices';
+import type { IngestConfigInput } from '../../../common/mapping';
+import { ensureIndices } from '../../../sidecar/src/es/templates';
+import { ingest, IngestError } from '../../../sidecar/src/ingest/ingest';
+import { dropPrefix, testClient, testPrefix } from '../../helpers/es';
+
+const FIXTURES = resolve(__dirname, '../../fixtures/ingest/csv');
+
+function fixtureConfig(maxErrorRate: number): IngestConfigInput {
+  return {
+    sessions: {
+      source: { type: 'csv', path: join(FIXTURES, 'sessions.csv') },
+      columns: {
+        session_end: 'session_end',
+        discount_amount: 'discount_amount',
+        promotion_id: 'promotion_id',
+        dimension: 'dimension',
+      },
+      actions: ['has_basket'],
+    },
+    customers: {
+      source: { type: 'csv', path: join(FIXTURES, 'customers.csv') },
+      columns: { signup_date: 'signup_date' },
+    },
+    products: {
+      source: { type: 'csv', path: join(FIXTURES, 'products.csv') },
+      columns: { quantity: 'quantity' },
+    },
+    max_error_rate: maxErrorRate,
+  };
+}
+
+function readReport(
+  file: string,
+): Array<{ source: string; line: number; field: string; value: string | null; reason: string }> {
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map(
+      (line) =>
+        JSON.parse(line) as {
+          source: string;
+          line: number;
+          field: string;
+          value: string | null;
+          reason: string;
+        },
+    );
+}
+
+describe('CSV ingest of hand-checkable fixtures', () => {
+  const prefix = testPrefix('ingest-csv');
+  const names = indexNames(prefix);
+  const work = mkdtempSync(join(tmpdir(), 'ingest-csv-'));
+  let client: Client;
+
+  beforeAll(async () => {
+    client = testClient();
+    await ensureIndices(client, { prefix });
+  });
+  afterAll(async () => {
+    await dropPrefix(client, prefix);
+    await client.close();
+  });
+
+  it('fails above the maximum error rate without writing anything, and says why', async () => {
+    const errorsFile = join(work, 'refused.ndjson');
+    const failure = await ingest(client, names, fixtureConfig(0.01), {
+      errorsFile,
+      chunkRecords: 2,
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(IngestError);
+    const error = failure as IngestError;
+    expect(error.message).toContain(
+      '9 of 21 rows were rejected (42.86 %), above the maximum error rate of 1.00 %: nothing was written',
+    );
+    expect(error.summary.rejected.total).toBe(9);
+    expect((await client.count({ index: names.orders })).count).toBe(0);
+    expect((await client.count({ index: names.downloads })).count).toBe(0);
+    expect(readReport(errorsFile)).toHaveLength(9);
+    const run = await client.get<{ status: string; error: string }>({
+      index: names.runs,
+      id: error.summary.run_id,
+    });
+    expect(run._source!.status).toBe('failed');
+    expect(run._source!.error).toContain('above the maximum error rate');
+  });
+
+  it('indexes the valid rows, rejects each malformed row with its reason, and reports every line', async () => {
+    const errorsFile = join(work, 'errors.ndjson');
+    const summary = await ingest(client, names, fixtureConfig(0.5), {
+      errorsFile,
+      chunkRecords: 2,
+    });
+
+    expect(summary.rows_read).toEqual({ customers: 4, sessions: 11, products: 6 });
+    expect(summary.indexed).toEqual({ orders: 4, downloads: 3 });
+    expect(summary.rejected.total).toBe(9);
+    expect(summary.rejected.by_reason).toEqual({
+      invalid_number: 2,
+      end_before_start: 1,
+      negative_amount: 1,
+      invalid_boolean: 1,
+      missing_value: 1,
+      invalid_date: 2,
+      invalid_quantity: 1,
+    });
+    expect(summary.rejected.by_source).toEqual({ sessions: 6, customers: 1, products: 2 });
+    expect(summary.duplicates).toEqual({ sessions: 1, customers: 0 });
+    expect(summary.unmatched_products).toBe(1);
+    expect(summary.sessions_without_customer).toBe(1);
+    expect(summary.input_sorted).toEqual({ sessions: false, customers: true, products: false });
+
+    const report = readReport(errorsFile).map(({ source, line, field, value, reason }) => ({
+      source,
+      line,
+      field,
+      value,
+      reason,
+    }));
+    expect(report).toEqual([
+      {
+        source: 'customers',
+        line: 4,
+        field: 'download_date',
+        value: 'yesterday',
+        reason: 'invalid_date',
+      },
+      {
+        source: 'sessions',
+        line: 5,
+        field: 'payment_amount',
+        value: '1,5',
+        reason: 'invalid_number',
+      },
+      {
+        source: 'sessions',
+        line: 6,
+        field: 'session_end',
+        value: '2025-03-03 08:00',
+        reason: 'end_before_start',
+      },
+      {
+        source: 'sessions',
+        line: 7,
+        field: 'payment_amount',
+        value: '-5',
+        reason: 'negative_amount',
+      },
+      {
+        source: 'sessions',
+        line: 8,
+        field: 'purchased',
+        value: 'maybe',
+        reason: 'invalid_boolean',
+      },
+      { source: 'sessions', line: 9, field: 'client', value: '', reason: 'missing_value' },
+      {
+        source: 'sessions',
+        line: 10,
+        field: 'session_start',
+        value: '2025-13-45 10:00',
+        reason: 'invalid_date',
+      },
+      { source: 'products', line: 6, field: 'price', value: 'abc', reason: 'invalid_number' },
+      { source: 'products', line: 7, field: 'quantity', value: '0', reason: 'invalid_quantity' },
+      {
+        source: 'sessions',
+        line: 2,
+        field: 'order_id',
+        value: 's01',
+        reason: 'duplicate_order_id',
+      },
+      { source: 'products', line: 5, field: 'order_id', value: 's77', reason: 'unmatched_product' },
+    ]);
+
+    const orders = await client.mget({ index: names.orders, ids: ['s01', 's02', 's09', 's10'] });
+    const sources = orders.docs.map((doc) => ('_source' in doc ? doc._source : null));
+    expect(sources[0]).toEqual({
+      session_id: 's01',
+      client: 'c1',
+      session_start: '2025-03-01T10:05:00.000Z',
+      session_end: '2025-03-01T10:25:00.000Z',
+      purchased: true,
+      payment_amount: 30,
+      discount_amount: 2,
+      promotion_id: 'p1',
+      dimension: 'North',
+      actions: { has_sessions: true, has_basket: true, purchased: true },
+      basket: [
+        { product: 'pear', category: 'fruit', price: 1.25, quantity: 2 },
+        { product: 'Cheese, aged', category: 'dairy', price: 7, quantity: 1 },
+      ],
+      basket_size: 2,
+    });
+    expect(sources[1]).toEqual({
+      session_id: 's02',
+      client: 'c1',
+      session_start: '2025-03-02T11:00:00.000Z',
+      session_end: null,
+      purchased: false,
+      payment_amount: 0,
+      discount_amount: 0,
+      promotion_id: null,
+      dimension: 'South\nEast',
+      actions: { has_sessions: true, has_basket: false, purchased: false },
+      basket: [],
+      basket_size: 0,
+    });
+    expect(sources[2]).toMatchObject({
+      session_start: '2025-03-04T10:00:00.000Z',
+      payment_amount: 40,
+      discount_amount: 5,
+      basket: [{ product: 'apple', category: 'fruit', price: 2.5, quantity: 4 }],
+      basket_size: 1,
+    });
+    expect(sources[3]).toMatchObject({
+      client: 'c5',
+      purchased: false,
+      payment_amount: 0,
+      actions: { has_basket: false },
+    });
+
+    const download = await client.get({ index: names.downloads, id: 'c1' });
+    expect(download._source).toEqual({
+      client: 'c1',
+      download_date: '2025-03-01T09:00:00.000Z',
+      signup_date: '2025-03-01T09:30:00.000Z',
+    });
+    const run = await client.get<{ status: string; summary: { ingest: { indexed: object } } }>({
+      index: names.runs,
+      id: summary.run_id,
+    });
+    expect(run._source!.status).toBe('complete');
+    expect(run._source!.summary.ingest.indexed).toEqual({ orders: 4, downloads: 3 });
+  });
+
+  it('re-ingesting the same files keeps the same document counts', async () => {
+    await ingest(client, names, fixtureConfig(0.5), { errorsFile: join(work, 'again.ndjson') });
+    expect((await client.count({ index: names.orders })).count).toBe(4);
+    expect((await client.count({ index: names.downloads })).count).toBe(3);
+  });
+
+  it('reports a mapped column the source does not have before reading any row', async () => {
+    const config = fixtureConfig(0.5);
+    config.sessions!.columns = { ...config.sessions!.columns, dimension: 'region' };
+    await expect(
+      ingest(client, names, config, { errorsFile: join(work, 'mapping.ndjson') }),
+    ).rejects.toThrow(
+      "sessions (sessions.csv): column 'region' for dimension does not exist; columns are: order_id, client, session_start, session_end, payment_amount, discount_amount, purchased, promotion_id, dimension, has_basket",
+    );
+  });
+});
+
+describe('order-lines-only ingest (invoice lines)', () => {
+  const prefix = testPrefix('ingest-lines');
+  const names = indexNames(prefix);
+  const work = mkdtempSync(join(tmpdir(), 'ingest-lines-'));
+  let client: Client;
+
+  beforeAll(async () => {
+    client = testClient();
+    await ensureIndices(client, { prefix });
+  });
+  afterAll(async () => {
+    await dropPrefix(client, prefix);
+    await client.close();
+  });
+
+  it('derives sessions, baskets and customers; excludes cancellations and lines without customer by reason', async () => {
+    const errorsFile = join(work, 'errors.ndjson');
+    const summary = await ingest(
+      client,
+      names,
+      {
+        order_lines: {
+          source: { type: 'csv', path: join(FIXTURES, 'invoices.csv') },
+          columns: {
+            invoice: 'InvoiceNo',
+            product: 'StockCode',
+            category: 'Description',
+            quantity: 'Quantity',
+            unit_price: 'UnitPrice',
+            invoice_date: 'InvoiceDate',
+            customer: 'CustomerID',
+            dimension: 'Country',
+          },
+        },
+        parse: { date_formats: ['MM/dd/yyyy HH:mm'] },
+        max_error_rate: 0.2,
+      },
+      { errorsFile },
+    );
+    expect(summary.rows_read).toEqual({ order_lines: 8 });
+    expect(summary.excluded).toEqual({ cancellation: 2, missing_customer: 1 });
+    expect(summary.rejected.by_reason).toEqual({ invalid_number: 1 });
+    expect(summary.indexed).toEqual({ orders: 3, downloads: 2 });
+    expect(readReport(errorsFile).map(({ line, reason }) => [line, reason])).toEqual([
+      [5, 'cancellation'],
+      [6, 'cancellation'],
+      [7, 'missing_customer'],
+      [9, 'invalid_number'],
+    ]);
+
+    const invoice = await client.get({ index: names.orders, id: '536365' });
+    expect(invoice._source).toEqual({
+      session_id: '536365',
+      client: '17850',
+      session_start: '2010-12-01T08:26:00.000Z',
+      session_end: null,
+      purchased: true,
+      payment_amount: 22.08,
+      discount_amount: 0,
+      promotion_id: null,
+      dimension: 'United Kingdom',
+      actions: { has_sessions: true, purchased: true },
+      basket: [
+        { product: 'A1', category: 'HEART', price: 2.55, quantity: 6 },
+        { product: 'B2', category: 'LANTERN', price: 3.39, quantity: 2 },
+      ],
+      basket_size: 2,
+    });
+    const customer = await client.get({ index: names.downloads, id: '12583' });
+    expect(customer._source).toEqual({
+      client: '12583',
+      download_date: '2010-12-02T10:00:00.000Z',
+      signup_date: null,
+    });
+  });
+});
