@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerElasticsearchCommand } from './commands/elasticsearch';
 import { registerStartCommand } from './commands/start';
 import { registerIngestCommand } from './commands/ingest';
+import { registerUiCommand } from './commands/ui';
 
 /** `customer-analytics`: every command registers itself from its own module. */
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
   registerStartCommand(program);
   registerElasticsearchCommand(program);
   registerIngestCommand(program);
+  registerUiCommand(program);
   return program;
 }
 
