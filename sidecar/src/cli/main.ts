@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { registerElasticsearchCommand } from './commands/elasticsearch';
 import { registerStartCommand } from './commands/start';
+import { registerRunCommand } from './commands/run';
+import { registerDemoDataCommand } from './commands/demo_data';
 import { registerIngestCommand } from './commands/ingest';
 import { registerUiCommand } from './commands/ui';
 
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerStartCommand(program);
   registerElasticsearchCommand(program);
+  registerRunCommand(program);
+  registerDemoDataCommand(program);
   registerIngestCommand(program);
   registerUiCommand(program);
   return program;
