@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * `churn/overall` (one row, evaluated at `now`) and `churn/weekly` (one row per complete week,
- * evaluated at the next Monday 00:00): churned / customers with ≥1 order before `evaluated_at`.
+ * evaluated at the next Monday 00:00): churned / customers with ≥1 order before `evaluated_at`
+ * (for overall: at or before `now`, so the latest order itself counts).
  * `median_gap_hours` is the expected gap given to one-order customers (null when no customer had
  * two orders yet; such customers then cannot churn).
  */

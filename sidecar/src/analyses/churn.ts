@@ -12,12 +12,18 @@ export interface ChurnAt {
 }
 
 /** Rows start..end-1 with time < t: the orders are sorted, so a binary search finds the cut. */
-function ordersBefore(timeMs: Float64Array, start: number, end: number, tMs: number): number {
+function ordersBefore(
+  timeMs: Float64Array,
+  start: number,
+  end: number,
+  tMs: number,
+  inclusive: boolean,
+): number {
   let lo = start;
   let hi = end;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (timeMs[mid]! < tMs) lo = mid + 1;
+    if (timeMs[mid]! < tMs || (inclusive && timeMs[mid] === tMs)) lo = mid + 1;
     else hi = mid;
   }
   return lo - start;
@@ -33,14 +39,21 @@ function median(sorted: Float64Array): number | null {
  * Churn at t from orders before t only. Expected gap = mean gap between a customer's consecutive
  * orders = (last − first) / (n − 1); one-order customers get the median expected gap of those with
  * ≥2 orders (none → they cannot be called churned). Churned when t − last > factor × gap.
+ * `inclusive` also counts orders at exactly t: the overall rate is taken at `now`, which by
+ * default IS the latest session, and leaving that order out would misjudge its customer.
  */
-export function churnAt(sequences: OrderSequences, tMs: number, factor: number): ChurnAt {
+export function churnAt(
+  sequences: OrderSequences,
+  tMs: number,
+  factor: number,
+  inclusive = false,
+): ChurnAt {
   const customers = sequences.customer.length;
   const count = new Int32Array(customers);
   const gaps: number[] = [];
   for (let i = 0; i < customers; i++) {
     const start = sequences.offsets[i]!;
-    const n = ordersBefore(sequences.timeMs, start, sequences.offsets[i + 1]!, tMs);
+    const n = ordersBefore(sequences.timeMs, start, sequences.offsets[i + 1]!, tMs, inclusive);
     count[i] = n;
     if (n >= 2) gaps.push((sequences.timeMs[start + n - 1]! - sequences.timeMs[start]!) / (n - 1));
   }
@@ -75,7 +88,7 @@ export function churnOverallRows(
   nowMs: number,
   factor: number,
 ): ChurnRow[] {
-  return [churnRow(null, nowMs, churnAt(sequences, nowMs, factor))];
+  return [churnRow(null, nowMs, churnAt(sequences, nowMs, factor, true))];
 }
 
 /**

@@ -60,10 +60,11 @@ export class BruteForce {
     this.dayCount = labels(this.fromMs, this.nowMs, 'daily').length;
   }
 
-  private ordersByClient(before = Infinity): Map<string, OrderDocument[]> {
+  private ordersByClient(before = Infinity, inclusive = false): Map<string, OrderDocument[]> {
     const map = new Map<string, OrderDocument[]>();
     for (const o of this.purchases) {
-      if (ms(o.session_start) >= before) continue;
+      const t = ms(o.session_start);
+      if (t > before || (t === before && !inclusive)) continue;
       if (!map.has(o.client)) map.set(o.client, []);
       map.get(o.client)!.push(o);
     }
@@ -274,8 +275,9 @@ export class BruteForce {
     }));
   }
 
-  churn(tMs: number, factor = 2) {
-    const byClient = this.ordersByClient(tMs);
+  /** Orders before t (at t too when `inclusive`: the overall rate at now). */
+  churn(tMs: number, inclusive = false, factor = 2) {
+    const byClient = this.ordersByClient(tMs, inclusive);
     const gaps: number[] = [];
     for (const list of byClient.values()) {
       if (list.length < 2) continue;
