@@ -80,9 +80,10 @@ export class BigquerySource implements RowSource {
     }
     yield page;
     let next = page[1];
+    // Only the first page's continuation carries the job; later ones just the page token.
+    const job = next?.job as { getQueryResults(options: object): Promise<unknown> } | undefined;
     let pages = 1;
-    while (next && next.pageToken) {
-      const job = next.job as { getQueryResults(options: object): Promise<unknown> };
+    while (job && next && next.pageToken) {
       const { job: _job, ...options } = next;
       try {
         page = (await job.getQueryResults({ ...options, autoPaginate: false })) as BigQueryPage;
