@@ -121,7 +121,13 @@ export class BulkWriter {
       let cause: string;
       try {
         const response = (await this.client.transport.request(
-          { method: 'POST', path: '/_bulk', bulkBody: batch.body.join('') },
+          {
+            method: 'POST',
+            path: '/_bulk',
+            // Only what is read below: keeps responses small for large batches.
+            querystring: { filter_path: 'errors,items.*.status,items.*.error' },
+            bulkBody: batch.body.join(''),
+          },
           { maxRetries: 0, requestTimeout: this.options.requestTimeoutMs },
         )) as estypes.BulkResponse;
         const retry: Batch = { body: [], refs: [] };

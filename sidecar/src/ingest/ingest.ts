@@ -182,7 +182,10 @@ export async function ingest(
         ...options.bulk,
         onRetry: (attempt, delayMs, cause) => {
           options.bulk?.onRetry?.(attempt, delayMs, cause);
-          void recorder?.log('warn', `bulk retry ${attempt} in ${delayMs} ms: ${cause}`);
+          // The runs index lives on the same cluster: while it is down this write fails too.
+          recorder
+            ?.log('warn', `bulk retry ${attempt} in ${delayMs} ms: ${cause}`)
+            .catch(() => undefined);
         },
       },
       onProgress: options.onProgress,

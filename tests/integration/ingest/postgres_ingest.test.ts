@@ -17,7 +17,13 @@ describe('PostgreSQL sources (a real server)', () => {
   const work = mkdtempSync(join(tmpdir(), 'ingest-pg-'));
   let client: Client;
   let postgres: TestPostgres;
-  const connection = () => ({ type: 'postgres' as const, host: postgres.host, port: postgres.port, database: postgres.database, user: postgres.user });
+  const connection = () => ({
+    type: 'postgres' as const,
+    host: postgres.host,
+    port: postgres.port,
+    database: postgres.database,
+    user: postgres.user,
+  });
 
   beforeAll(async () => {
     client = testClient();
@@ -47,17 +53,33 @@ describe('PostgreSQL sources (a real server)', () => {
     const config: IngestConfigInput = {
       sessions: {
         source: { ...connection(), schema: 'shop', table: 'sessions' },
-        columns: { order_id: 'id', client: 'customer', session_start: 'started', payment_amount: 'amount', purchased: 'bought', dimension: 'region' },
+        columns: {
+          order_id: 'id',
+          client: 'customer',
+          session_start: 'started',
+          payment_amount: 'amount',
+          purchased: 'bought',
+          dimension: 'region',
+        },
         actions: [{ name: 'has_basket', column: 'basket_seen' }],
       },
       customers: {
-        source: { ...connection(), query: 'SELECT client, downloaded FROM shop.customers WHERE country IN ($1, $2)', params: ['DE', 'FR'] },
+        source: {
+          ...connection(),
+          query: 'SELECT client, downloaded FROM shop.customers WHERE country IN ($1, $2)',
+          params: ['DE', 'FR'],
+        },
         columns: { download_date: 'downloaded' },
       },
-      products: { source: { ...connection(), schema: 'shop', table: 'lines' }, columns: { quantity: 'quantity' } },
+      products: {
+        source: { ...connection(), schema: 'shop', table: 'lines' },
+        columns: { quantity: 'quantity' },
+      },
       max_error_rate: 0.5,
     };
-    const summary = await ingest(client, names, config, { errorsFile: join(work, 'errors.ndjson') });
+    const summary = await ingest(client, names, config, {
+      errorsFile: join(work, 'errors.ndjson'),
+    });
     expect(summary.rows_read).toEqual({ customers: 2, sessions: 4, products: 2 });
     expect(summary.indexed).toEqual({ orders: 3, downloads: 2 });
     expect(summary.rejected.by_reason).toEqual({ negative_amount: 1 });
@@ -76,20 +98,64 @@ describe('PostgreSQL sources (a real server)', () => {
   });
 
   it('lists columns and returns a 5-row sample', async () => {
-    const source = new PostgresSource({ ...connection(), schema: 'shop', table: 'sessions', password: undefined, ssl: false, params: [], batch_size: 100 } as PostgresSourceConfig);
-    expect(await source.columns()).toEqual(['id', 'customer', 'started', 'amount', 'bought', 'region', 'basket_seen']);
+    const source = new PostgresSource({
+      ...connection(),
+      schema: 'shop',
+      table: 'sessions',
+      password: undefined,
+      ssl: false,
+      params: [],
+      batch_size: 100,
+    } as PostgresSourceConfig);
+    expect(await source.columns()).toEqual([
+      'id',
+      'customer',
+      'started',
+      'amount',
+      'bought',
+      'region',
+      'basket_seen',
+    ]);
     const sample = await source.sample();
     expect(sample).toHaveLength(4);
-    expect(sample[0]).toEqual({ line: 1, values: { id: 'o3', customer: 'c2', started: '2025-03-02 12:00:00', amount: '15.00', bought: true, region: 'South', basket_seen: true } });
+    expect(sample[0]).toEqual({
+      line: 1,
+      values: {
+        id: 'o3',
+        customer: 'c2',
+        started: '2025-03-02 12:00:00',
+        amount: '15.00',
+        bought: true,
+        region: 'South',
+        basket_seen: true,
+      },
+    });
   });
 
   it('refuses a table name that is not an identifier, and never shows the password', async () => {
-    expect(() => new PostgresSource({ ...connection(), table: 'sessions; DROP TABLE x', ssl: false, params: [], batch_size: 100 } as PostgresSourceConfig)).toThrow(
-      "table 'sessions; DROP TABLE x' is not a plain identifier",
-    );
-    const wrongPort = new PostgresSource({ ...connection(), port: 1, table: 'sessions', password: 's3cret-pw', ssl: false, params: [], batch_size: 100 } as PostgresSourceConfig);
+    expect(
+      () =>
+        new PostgresSource({
+          ...connection(),
+          table: 'sessions; DROP TABLE x',
+          ssl: false,
+          params: [],
+          batch_size: 100,
+        } as PostgresSourceConfig),
+    ).toThrow("table 'sessions; DROP TABLE x' is not a plain identifier");
+    const wrongPort = new PostgresSource({
+      ...connection(),
+      port: 1,
+      table: 'sessions',
+      password: 's3cret-pw',
+      ssl: false,
+      params: [],
+      batch_size: 100,
+    } as PostgresSourceConfig);
     const error = (await wrongPort.columns().catch((e: unknown) => e)) as Error;
-    expect(error.message).toContain("cannot connect (PostgreSQL at 127.0.0.1:1, database 'postgres', user 'postgres')");
+    expect(error.message).toContain(
+      "cannot connect (PostgreSQL at 127.0.0.1:1, database 'postgres', user 'postgres')",
+    );
     expect(error.message).not.toContain('s3cret-pw');
   });
 });
