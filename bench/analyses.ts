@@ -1,0 +1,201 @@
+/**
+ * The exploratory suite at scale: generated sessions (the demo generator: a year, 3 dimension
+ * values) bulk-loaded into the embedded node (or ES_URL), then one `runAnalyses` for `all` + each
+ * dimension value, timed in a child process so its peak RSS is the analyses' own. Passes over
+ * `orders` are counted from the HTTP requests (point-in-time openings on the orders index), not
+ * taken from the pipeline's word. Prints one JSON line.
+ *
+ *   npx tsx bench/analyses.ts [--sessions 1000000] [--customers 200000] [--days 28] [--seed 1]
+ * The demo shop's customers have ~5.5 sessions in 28 days, so the defaults give the issue's
+ * 1 M sessions of ~200 k customers; a longer --days gives fewer, busier customers.
+ *   Goal: ≤ 60 s, exactly 1 full pass over orders, peak RSS < 1 GB.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { DownloadDocument, OrderDocument } from '../common/documents';
+import { indexNames } from '../common/indices';
+import { generateDemo, toOrderDocument } from '../sidecar/src/demo';
+import { createClient } from '../sidecar/src/es/connection';
+import { connectElasticsearch } from '../sidecar/src/es/elasticsearch';
+import { deleteIndices, ensureIndices } from '../sidecar/src/es/templates';
+import { runAnalyses } from '../sidecar/src/pipeline/run_analyses';
+import { rawBulk, type BulkBatch } from './es-bulk';
+
+const PREFIX = 'bench-analyses-';
+const BATCH_BYTES = 8 * 1024 * 1024;
+const encoder = new TextEncoder();
+
+/** Whole customers' sessions until `sessions` is reached, and those customers' downloads. */
+function* demoData(
+  sessions: number,
+  customers: number,
+  days: number,
+  seed: number,
+): Generator<{ orders: OrderDocument[]; download: DownloadDocument }> {
+  let produced = 0;
+  for (const block of generateDemo({ customers, days, seed }).customerBlocks()) {
+    if (produced >= sessions) return;
+    const orders = block.sessions.slice(0, sessions - produced).map(toOrderDocument);
+    produced += orders.length;
+    const { client, download_date, signup_date } = block.customer;
+    yield { orders, download: { client, download_date, signup_date } };
+  }
+}
+
+function* batches<T>(docs: Iterable<T>, id: (doc: T) => string): Generator<BulkBatch> {
+  let parts: string[] = [];
+  let size = 0;
+  let count = 0;
+  for (const doc of docs) {
+    const line = `{"index":{"_id":${JSON.stringify(id(doc))}}}\n${JSON.stringify(doc)}\n`;
+    parts.push(line);
+    size += line.length;
+    count++;
+    if (size >= BATCH_BYTES) {
+      yield { body: encoder.encode(parts.join('')), docs: count };
+      parts = [];
+      size = 0;
+      count = 0;
+    }
+  }
+  if (count > 0) yield { body: encoder.encode(parts.join('')), docs: count };
+}
+
+async function load(url: string, sessions: number, customers: number, days: number, seed: number) {
+  const admin = createClient({ url });
+  await deleteIndices(admin, PREFIX);
+  const names = await ensureIndices(admin, { prefix: PREFIX });
+  for (const index of [names.orders, names.downloads]) {
+    await admin.indices.putSettings({ index, settings: { refresh_interval: '-1' } });
+  }
+  const started = performance.now();
+  const downloads: DownloadDocument[] = [];
+  function* orders(): Generator<OrderDocument> {
+    for (const { orders: list, download } of demoData(sessions, customers, days, seed)) {
+      downloads.push(download);
+      yield* list;
+    }
+  }
+  const sent = await rawBulk(
+    url,
+    names.orders,
+    batches(orders(), (o) => o.session_id),
+    3,
+  );
+  await rawBulk(
+    url,
+    names.downloads,
+    batches(downloads, (d) => d.client),
+    3,
+  );
+  for (const index of [names.orders, names.downloads]) {
+    await admin.indices.putSettings({ index, settings: { refresh_interval: '1s' } });
+    await admin.indices.refresh({ index });
+  }
+  await admin.indices.forcemerge({ index: names.orders, max_num_segments: 1 });
+  const { count } = await admin.count({ index: names.orders });
+  await admin.close();
+  return {
+    sessions: count,
+    customers: downloads.length,
+    loadSeconds: (performance.now() - started) / 1000,
+    requests: sent.requests,
+  };
+}
+
+/** The measured part, in its own process: one analyses run, counting requests by kind. */
+async function child(url: string): Promise<void> {
+  const client = createClient({ url });
+  const names = indexNames(PREFIX);
+  const requests = { orderPits: 0, orderPassPages: 0, orderAggregations: 0, other: 0 };
+  client.diagnostic.on('request', (_error, event) => {
+    const params = event?.meta.request.params;
+    const path = params?.path ?? '';
+    const body =
+      typeof params?.body === 'string' ? params.body : JSON.stringify(params?.body ?? {});
+    if (path.startsWith(`/${names.orders}/_pit`)) requests.orderPits++;
+    else if (path === '/_search' && body.includes('"pit"') && body.includes('payment_amount'))
+      requests.orderPassPages++;
+    else if (path.startsWith(`/${names.orders}/_search`)) requests.orderAggregations++;
+    else requests.other++;
+  });
+  const started = performance.now();
+  const result = await runAnalyses(client, names, { keep: 2 });
+  const seconds = (performance.now() - started) / 1000;
+  await client.close();
+  console.log(
+    JSON.stringify({
+      seconds: Math.round(seconds * 100) / 100,
+      order_scans_reported: result.orderScans,
+      full_passes_over_orders: requests.orderPits,
+      pass_pages: requests.orderPassPages,
+      aggregation_requests_on_orders: requests.orderAggregations,
+      other_requests: requests.other,
+      reports: result.reports,
+      dimensions: result.dimensions,
+      stage_seconds: result.stageSeconds,
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sessions: { type: 'string', default: '1000000' },
+      customers: { type: 'string', default: '200000' },
+      days: { type: 'string', default: '28' },
+      seed: { type: 'string', default: '1' },
+      child: { type: 'string' },
+    },
+  });
+  if (values.child) return child(values.child);
+  const es = await connectElasticsearch({ nodeName: 'bench', port: 0, fresh: true });
+  try {
+    const loaded = await load(
+      es.url,
+      Number(values.sessions),
+      Number(values.customers),
+      Number(values.days),
+      Number(values.seed),
+    );
+    console.error(
+      `loaded ${loaded.sessions} sessions of ${loaded.customers} customers in ${loaded.loadSeconds.toFixed(1)} s`,
+    );
+    const output = await new Promise<string>((resolve, reject) => {
+      const proc = spawn(
+        process.execPath,
+        [...process.execArgv, fileURLToPath(import.meta.url), '--child', es.url],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
+      let text = '';
+      proc.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      proc.on('exit', (code) =>
+        code === 0 ? resolve(text.trim()) : reject(new Error(`analyses child exited with ${code}`)),
+      );
+    });
+    const measured = JSON.parse(output.split('\n').pop()!) as Record<string, unknown>;
+    console.log(
+      JSON.stringify({
+        sessions: loaded.sessions,
+        customers: loaded.customers,
+        load_seconds: Math.round(loaded.loadSeconds * 10) / 10,
+        ...measured,
+        goals: { seconds: 60, full_passes_over_orders: 1, peak_rss_mb: 1024 },
+        elasticsearch: es.node ? `embedded ${es.node.version}` : 'ES_URL',
+      }),
+    );
+  } finally {
+    await es.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(`bench/analyses: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
