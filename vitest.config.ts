@@ -45,7 +45,10 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/helpers/elasticsearch_global_setup.ts'],
+          globalSetup: [
+            'tests/helpers/elasticsearch_global_setup.ts',
+            'tests/helpers/plugin_build_global_setup.ts',
+          ],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,

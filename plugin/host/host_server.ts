@@ -28,6 +28,8 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
   });
   app.addHook('onClose', async () => stopPlugin());
 
+  // Browsers ask for it on every page; an empty answer keeps the console clean.
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
   app.get('/', async (_request, reply) => reply.redirect(`/app/${PLUGIN_ID}`));
   app.get('/app/*', async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(shellPage()),

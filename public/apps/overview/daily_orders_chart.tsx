@@ -22,21 +22,22 @@ export function DailyOrdersChart({ rows }: { rows: PeriodCountRow[] }): JSX.Elem
   }));
   return (
     <div style={{ height: 320 }} data-test-subj="dailyOrdersChart">
-      <Chart title="Daily orders">
+      <Chart>
         <Settings
           baseTheme={colorMode === 'DARK' ? DARK_THEME : LIGHT_THEME}
           showLegend={false}
+          ariaLabel="Daily orders"
           locale="en"
         />
         <Axis
-          id="day"
+          id="dayAxis"
           position={Position.Bottom}
           title="Day (UTC)"
           tickFormat={(value: number) => formatDay(value)}
           gridLine={{ visible: false }}
         />
         <Axis
-          id="orders"
+          id="ordersAxis"
           position={Position.Left}
           title="Orders"
           tickFormat={(value: number) => formatNumber(value)}
