@@ -25,7 +25,9 @@ function postgresBin(): string {
         .sort((a, b) => Number(b) - Number(a))
     : [];
   if (versions.length === 0) {
-    throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (Debian: apt-get install postgresql)');
+    throw new Error(
+      'PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin (Debian: apt-get install postgresql)',
+    );
   }
   return join(root, versions[0]!, 'bin');
 }
@@ -46,13 +48,31 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     chmodSync(dir, 0o755);
     chownRecursive([dir], runAs);
   }
-  const asUser: SpawnSyncOptions = { encoding: 'utf8', ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}) };
-  const init = spawnSync(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-sync'], asUser);
+  const asUser: SpawnSyncOptions = {
+    encoding: 'utf8',
+    ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+  };
+  const init = spawnSync(
+    join(bin, 'initdb'),
+    ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-sync'],
+    asUser,
+  );
   if (init.status !== 0) throw new Error(`initdb failed: ${String(init.stderr)}`);
   const port = await findFreePort();
   const server = spawn(
     join(bin, 'postgres'),
-    ['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+    ],
     { stdio: 'ignore', detached: false, ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}) },
   );
   let exited = false;
@@ -69,7 +89,12 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   };
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: 'postgres',
+      database: 'postgres',
+    });
     try {
       await client.connect();
       return {
@@ -87,7 +112,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       await client.end().catch(() => undefined);
       if (exited || Date.now() > deadline) {
         await stop();
-        throw new Error(`PostgreSQL did not start on port ${port}: ${(error as Error).message}`);
+        throw new Error(`PostgreSQL did not start on port ${port}: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
       await sleep(200);
     }

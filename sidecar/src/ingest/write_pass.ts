@@ -55,7 +55,41 @@ async function* clientsOf<T extends { client: string }>(
  * and `orders` with the bulk writer, then refreshes both indices. Runs only after pass 1 found
  * the error rate acceptable.
  */
-export async function writePass(
+/**
+ * The usual bulk-load setting: no periodic refresh while loading (each refresh makes a segment),
+ * one refresh at the end. Restored to the index default afterwards, even when the load fails.
+ */
+async function withoutPeriodicRefresh<T>(
+  client: Client,
+  indices: string[],
+  load: () => Promise<T>,
+): Promise<T> {
+  await client.indices.putSettings({ index: indices, settings: { refresh_interval: '-1' } });
+  try {
+    return await load();
+  } finally {
+    await client.indices
+      .putSettings({
+        index: indices,
+        settings: { index: { refresh_interval: null as unknown as string } },
+      })
+      .catch(() => undefined);
+  }
+}
+
+export function writePass(
+  config: IngestConfig,
+  spools: Spools,
+  context: WriteContext,
+): Promise<WriteResult> {
+  return withoutPeriodicRefresh(
+    context.client,
+    [context.names.orders, context.names.downloads],
+    () => writeDocuments(config, spools, context),
+  );
+}
+
+async function writeDocuments(
   config: IngestConfig,
   spools: Spools,
   context: WriteContext,
