@@ -1,0 +1,105 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageZip } from '../../plugin/build/package_zip';
+
+/**
+ * The zip `bin/kibana-plugin install` takes: layout, manifest, and a server side that loads as
+ * CommonJS in plain Node with only what Kibana provides (`@kbn/config-schema`, stubbed here the
+ * way Kibana's own node_modules would supply it) and registers its routes.
+ */
+describe('build/customerAnalytics-9.5.4.zip', () => {
+  let zipPath: string;
+  let extracted: string;
+
+  beforeAll(() => {
+    zipPath = packageZip();
+    extracted = mkdtempSync(join(tmpdir(), 'ca-zip-'));
+    execFileSync('unzip', ['-q', zipPath, '-d', extracted]);
+  });
+
+  afterAll(() => {
+    rmSync(extracted, { recursive: true, force: true });
+  });
+
+  it('is named after the Kibana version and holds only kibana/customerAnalytics/', () => {
+    expect(zipPath.endsWith('build/customerAnalytics-9.5.4.zip')).toBe(true);
+    const entries = execFileSync('unzip', ['-Z1', zipPath], { encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    expect(entries.every((entry) => entry.startsWith('kibana/'))).toBe(true);
+    for (const required of [
+      'kibana/customerAnalytics/kibana.json',
+      'kibana/customerAnalytics/package.json',
+      'kibana/customerAnalytics/server/index.js',
+      'kibana/customerAnalytics/common/routes.js',
+      'kibana/customerAnalytics/target/public/customerAnalytics.plugin.js',
+      'kibana/customerAnalytics/node_modules/zod/package.json',
+    ]) {
+      expect(entries).toContain(required);
+    }
+  });
+
+  it('carries a manifest for Kibana 9.5.4 and a CommonJS package.json', () => {
+    const pluginDir = join(extracted, 'kibana', 'customerAnalytics');
+    const manifest = JSON.parse(readFileSync(join(pluginDir, 'kibana.json'), 'utf8'));
+    expect(manifest).toMatchObject({
+      id: 'customerAnalytics',
+      kibanaVersion: '9.5.4',
+      server: true,
+      ui: true,
+      requiredPlugins: [],
+      configPath: ['customerAnalytics'],
+    });
+    const packageJson = JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8'));
+    expect(packageJson.type).toBeUndefined();
+    expect(packageJson.kibana).toEqual({ version: '9.5.4' });
+  });
+
+  it('loads its server in plain Node and registers both routes with delegated authz', () => {
+    const stubDir = join(extracted, 'kibana', 'node_modules', '@kbn', 'config-schema');
+    mkdirSync(stubDir, { recursive: true });
+    writeFileSync(
+      join(stubDir, 'index.js'),
+      `const type = (options = {}) => ({ defaultValue: options.defaultValue, validate: (v) => v });
+       exports.schema = { string: type, number: type, boolean: type, maybe: (t) => t,
+         object: (props) => ({ props, validate: (v) => v }) };`,
+    );
+    const script = `
+      const server = require('./kibana/customerAnalytics/server');
+      const routes = [];
+      const router = { get: (route) => routes.push({ method: 'GET', path: route.path, authz: route.security.authz }) };
+      const logger = { debug() {}, info() {}, warn() {}, error() {}, get() { return logger; } };
+      const instance = server.plugin({
+        config: { get: () => ({ indexPrefix: 'customer-analytics-', sidecarUrl: 'http://localhost:5603' }) },
+        logger: { get: () => logger },
+      });
+      instance.setup({ http: { createRouter: () => router } }, {});
+      instance.start({}, {});
+      console.log(JSON.stringify({ configKeys: Object.keys(server.config.schema.props), routes }));`;
+    const result = spawnSync(process.execPath, ['-e', script], {
+      cwd: extracted,
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    const reason =
+      'Reads Elasticsearch as the current user; index privileges authorise the request.';
+    expect(JSON.parse(result.stdout)).toEqual({
+      configKeys: ['indexPrefix', 'sidecarUrl'],
+      routes: [
+        {
+          method: 'GET',
+          path: '/api/customer_analytics/reports/{report}/{type}',
+          authz: { enabled: false, reason },
+        },
+        {
+          method: 'GET',
+          path: '/api/customer_analytics/dimensions',
+          authz: { enabled: false, reason },
+        },
+      ],
+    });
+  });
+});
