@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDemoFiles, type DemoOptions } from '../../../sidecar/src/demo';
@@ -43,6 +43,7 @@ export interface DemoFiles {
 
 export async function generateFiles(options: DemoOptions): Promise<DemoFiles> {
   const directory = mkdtempSync(join(tmpdir(), 'demo-data-'));
+  made.push(directory);
   await writeDemoFiles(options, directory);
   return {
     directory,
@@ -51,6 +52,13 @@ export async function generateFiles(options: DemoOptions): Promise<DemoFiles> {
     products: readCsv(join(directory, 'products.csv')),
     groundTruth: JSON.parse(readFileSync(join(directory, 'ground-truth.json'), 'utf8')),
   };
+}
+
+/** Every directory `generateFiles` made; `removeGeneratedFiles` deletes them (call in afterAll). */
+const made: string[] = [];
+
+export function removeGeneratedFiles(): void {
+  for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true });
 }
 
 /** Cents of a two-decimal amount string, exactly. */

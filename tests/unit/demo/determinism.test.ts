@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../../sidecar/src/demo';
-import { generateFiles } from './demo_files';
+import { generateFiles, removeGeneratedFiles } from './demo_files';
 
 const FILES = ['sessions.csv', 'customers.csv', 'products.csv', 'ground-truth.json'];
 
@@ -11,6 +11,7 @@ function bytes(directory: string, file: string): Buffer {
 }
 
 describe('demo data determinism', () => {
+  afterAll(removeGeneratedFiles);
   it('writes byte-identical files for the same seed', async () => {
     const options = { customers: 400, days: 45, seed: 2025 };
     const first = await generateFiles(options);

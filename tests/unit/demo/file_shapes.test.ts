@@ -1,11 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { cents, generateFiles, type DemoFiles } from './demo_files';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cents, generateFiles, type DemoFiles, removeGeneratedFiles } from './demo_files';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const AMOUNT = /^\d+\.\d{2}$/;
 const BOOLEAN = /^(true|false)$/;
 
 describe('demo data files: columns and consistency', () => {
+  afterAll(removeGeneratedFiles);
   let files: DemoFiles;
   beforeAll(async () => {
     files = await generateFiles({ customers: 600, days: 60, seed: 3, start: '2025-03-03' });

@@ -1,5 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS, dayNumber, generateFiles, type DemoFiles } from './demo_files';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DAY_MS,
+  dayNumber,
+  generateFiles,
+  type DemoFiles,
+  removeGeneratedFiles,
+} from './demo_files';
 
 /**
  * The facts the generator plants must be measurable in the raw files with plain counting, as a
@@ -7,6 +13,7 @@ import { DAY_MS, dayNumber, generateFiles, type DemoFiles } from './demo_files';
  * small enough to run in a few seconds.
  */
 describe('demo data: planted facts are measurable in the raw files', () => {
+  afterAll(removeGeneratedFiles);
   let files: DemoFiles;
   let dailyOrders: number[];
   const start = '2025-01-06';
