@@ -3,7 +3,11 @@ import { PassOrdersBuilder, type PassOrders } from '../analyses/order_sequences'
 import type { CustomerTableBuilder } from '../analyses/customer_table';
 import type { Query } from './context';
 
-const PAGE = 10_000;
+/**
+ * Every page re-evaluates the sort over all purchased sessions (measured: ~0.7 s per page at
+ * 325 k orders), so few large pages beat many small ones; 50 k orders are ~25 MB of JSON.
+ */
+const PAGE = 50_000;
 
 export interface PassBasketLine {
   product: string;
