@@ -3,7 +3,12 @@ import { z } from 'zod';
 /** How many columns a cohort table has: 0..15 days or weeks after the cohort event. */
 export const COHORT_COLUMNS = 16;
 
-export const COHORT_STEPS = ['download_first', 'first_second', 'second_third', 'third_fourth'] as const;
+export const COHORT_STEPS = [
+  'download_first',
+  'first_second',
+  'second_third',
+  'third_fourth',
+] as const;
 export type CohortStep = (typeof COHORT_STEPS)[number];
 
 /**

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { indexNames } from '../../../../common/indices';
 import { connectElasticsearch } from '../../es/elasticsearch';
 import { ensureIndices } from '../../es/templates';
