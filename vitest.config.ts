@@ -14,7 +14,8 @@ const kbnStandIns = {
 /**
  * Three projects: `unit` (pure code, no services), `integration` (a real Elasticsearch the global
  * setup starts once, plus real PostgreSQL where needed) and `e2e` (Chromium against the standalone
- * host). `npm test` runs all three.
+ * host). `npm test` runs all three, in that order (groupOrder), so the services-heavy groups do
+ * not compete for this machine's two cores.
  */
 export default defineConfig({
   test: {
@@ -27,6 +28,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -38,6 +40,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -52,6 +55,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -72,7 +72,11 @@ export class RunRecorder {
     const stage = this.stage(name);
     stage.done = done;
     if (total !== undefined) stage.total = total;
-    if (Date.now() - this.lastWriteMs >= PROGRESS_WRITE_INTERVAL_MS) void this.flush();
+    // Progress is best effort: a write lost while Elasticsearch is briefly away is superseded
+    // by the next one, and must not surface as an unhandled rejection.
+    if (Date.now() - this.lastWriteMs >= PROGRESS_WRITE_INTERVAL_MS) {
+      this.flush().catch(() => undefined);
+    }
   }
 
   async endStage(
