@@ -8,10 +8,16 @@ export const API_BASE = '/api/customer_analytics';
 export const ROUTES = {
   report: `${API_BASE}/reports/{report}/{type}`,
   dimensions: `${API_BASE}/dimensions`,
+  annotations: `${API_BASE}/annotations`,
+  annotation: `${API_BASE}/annotations/{id}`,
 } as const;
 
 export function reportPath(report: string, type: string): string {
   return `${API_BASE}/reports/${encodeURIComponent(report)}/${encodeURIComponent(type)}`;
+}
+
+export function annotationPath(id: string): string {
+  return `${API_BASE}/annotations/${encodeURIComponent(id)}`;
 }
 
 /** `{report}/{type}` must name a catalogued report, so a typo is a 400, not an empty 404. */

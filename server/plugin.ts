@@ -7,6 +7,7 @@ import type {
 } from '@kbn/core/server';
 import { indexNames } from '../common/indices';
 import type { CustomerAnalyticsConfig } from './config';
+import { registerAnnotationRoutes } from './routes/annotations';
 import { registerDimensionRoutes } from './routes/dimensions';
 import { registerReportRoutes } from './routes/reports';
 
@@ -25,6 +26,7 @@ export class CustomerAnalyticsServerPlugin implements Plugin {
     const deps = { indices: indexNames(this.config.indexPrefix), logger: this.logger };
     registerReportRoutes(router, deps);
     registerDimensionRoutes(router, deps);
+    registerAnnotationRoutes(router, deps);
     this.logger.debug(`routes registered for index prefix '${this.config.indexPrefix}'`);
   }
 

@@ -3,6 +3,7 @@ import type { Client } from '@elastic/elasticsearch';
 import type { Logger } from '@kbn/core/server';
 import { PLUGIN_ID, PUBLIC_PATHS, TARGET } from '../build/paths';
 import { consoleLogger } from './logger';
+import type { IdentifyUser } from './router_adapter';
 import { startServerPlugin } from './server_plugin';
 import { shellPage } from './shell_page';
 import { serveDirectory } from './static_files';
@@ -12,6 +13,23 @@ export interface HostOptions {
   /** `customerAnalytics.*` settings, as they would appear in kibana.yml. */
   pluginConfig?: Record<string, unknown>;
   logger?: Logger;
+  /**
+   * The user the host reports to the plugin (Kibana's `getCurrentUser()`), e.g. as the author of
+   * chart comments; null = nobody signed in. A request's `x-customer-analytics-user` header
+   * overrides it: the host is a single-user local tool, so the header is trusted.
+   */
+  user?: string | null;
+}
+
+export const USER_HEADER = 'x-customer-analytics-user';
+export const DEFAULT_HOST_USER = 'local';
+
+function identifyUser(defaultUser: string | null): IdentifyUser {
+  return (request) => {
+    const header = request.headers[USER_HEADER];
+    const named = (Array.isArray(header) ? header[0] : header)?.trim();
+    return named ? named : defaultUser;
+  };
 }
 
 /**
@@ -25,6 +43,7 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
     client: options.client,
     rawConfig: options.pluginConfig ?? {},
     logger,
+    identify: identifyUser(options.user === undefined ? DEFAULT_HOST_USER : options.user),
   });
   app.addHook('onClose', async () => stopPlugin());
 

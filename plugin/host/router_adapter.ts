@@ -19,6 +19,11 @@ import type { Client } from '@elastic/elasticsearch';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Who is asking, as Kibana's `core.security.authc.getCurrentUser()` would say; null = nobody. */
+export type IdentifyUser = (request: FastifyRequest) => string | null;
+
+const ANONYMOUS: IdentifyUser = () => null;
+
 interface RegisteredRoute {
   method: Method;
   route: RouteConfig<unknown, unknown, unknown>;
@@ -64,13 +69,18 @@ export class RouterAdapter implements IRouter {
   }
 
   /** Serves every registered route on `app`, querying Elasticsearch through `client`. */
-  mount(app: FastifyInstance, client: Client, logger: Logger): void {
+  mount(
+    app: FastifyInstance,
+    client: Client,
+    logger: Logger,
+    identify: IdentifyUser = ANONYMOUS,
+  ): void {
     for (const { method, route, handler } of this.routes) {
       app.route({
         method,
         url: toFastifyPath(route.path),
         handler: async (request, reply) => {
-          const answer = await this.run(route, handler, request, client, logger);
+          const answer = await this.run(route, handler, request, client, logger, identify);
           await send(reply, answer);
         },
       });
@@ -83,6 +93,7 @@ export class RouterAdapter implements IRouter {
     request: FastifyRequest,
     client: Client,
     logger: Logger,
+    identify: IdentifyUser,
   ): Promise<IKibanaResponse> {
     const validated: Record<'params' | 'query' | 'body', unknown> = {
       params: {},
@@ -109,7 +120,11 @@ export class RouterAdapter implements IRouter {
       route: { path: route.path, method: request.method.toLowerCase() },
     };
     try {
-      return await handler(contextFor(client, request), kibanaRequest, kibanaResponseFactory);
+      return await handler(
+        contextFor(client, request, identify),
+        kibanaRequest,
+        kibanaResponseFactory,
+      );
     } catch (error) {
       logger.error(`${request.method} ${request.url} failed: ${(error as Error).stack ?? error}`);
       return kibanaResponseFactory.customError({
@@ -131,13 +146,21 @@ const VALIDATION_RESULT: RouteValidationResultFactory = {
  * Kibana scopes `asCurrentUser` to the caller's credentials; the host does the same by forwarding
  * the Authorization header, and falls back to its own client's credentials without one.
  */
-function contextFor(client: Client, request: FastifyRequest): RequestHandlerContext {
+function contextFor(
+  client: Client,
+  request: FastifyRequest,
+  identify: IdentifyUser,
+): RequestHandlerContext {
   const authorization = request.headers.authorization;
   const asCurrentUser: ElasticsearchClient = authorization
     ? client.child({ headers: { authorization } })
     : client;
+  const username = identify(request);
   return {
-    core: Promise.resolve({ elasticsearch: { client: { asCurrentUser, asInternalUser: client } } }),
+    core: Promise.resolve({
+      elasticsearch: { client: { asCurrentUser, asInternalUser: client } },
+      security: { authc: { getCurrentUser: () => (username === null ? null : { username }) } },
+    }),
   };
 }
 

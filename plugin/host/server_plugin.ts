@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Client } from '@elastic/elasticsearch';
 import type { Logger, Plugin } from '@kbn/core/server';
 import { config, plugin } from '../../server';
-import { RouterAdapter } from './router_adapter';
+import { RouterAdapter, type IdentifyUser } from './router_adapter';
 
 /**
  * Runs the plugin's `server/` exactly as Kibana would: validates `customerAnalytics.*` with the
@@ -11,7 +11,12 @@ import { RouterAdapter } from './router_adapter';
  */
 export function startServerPlugin(
   app: FastifyInstance,
-  options: { client: Client; rawConfig: Record<string, unknown>; logger: Logger },
+  options: {
+    client: Client;
+    rawConfig: Record<string, unknown>;
+    logger: Logger;
+    identify?: IdentifyUser;
+  },
 ): () => void {
   const pluginConfig = config.schema.validate(options.rawConfig, {}, 'customerAnalytics');
   // Typed as Kibana sees it: setup and start receive (core, plugins).
@@ -21,7 +26,7 @@ export function startServerPlugin(
   });
   const router = new RouterAdapter();
   instance.setup({ http: { createRouter: () => router } }, {});
-  router.mount(app, options.client, options.logger);
+  router.mount(app, options.client, options.logger, options.identify);
   instance.start({}, {});
   return () => instance.stop?.();
 }

@@ -1,4 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { ANNOTATIONS_MAPPING } from '../../../common/annotations';
 import type { IndexName } from '../../../common/indices';
 
 type Mapping = estypes.MappingTypeMapping;
@@ -114,15 +115,5 @@ export const MAPPINGS: Record<IndexName, Mapping> = {
       logs: stored,
     },
   },
-  annotations: {
-    dynamic: 'strict',
-    properties: {
-      chart_id: keyword,
-      dimension: keyword,
-      author: keyword,
-      created_at: date,
-      anchor_date: date,
-      message: { type: 'text' },
-    },
-  },
+  annotations: ANNOTATIONS_MAPPING,
 };

@@ -95,10 +95,17 @@ export interface KibanaResponseFactory {
   ): IKibanaResponse;
 }
 
+/** Kibana's AuthenticatedUser; the plugin reads only the username. */
+export interface AuthenticatedUser {
+  username: string;
+}
+
 export interface CoreRequestHandlerContext {
   elasticsearch: {
     client: { asCurrentUser: ElasticsearchClient; asInternalUser: ElasticsearchClient };
   };
+  /** Null when nobody is authenticated (Kibana without the security plugin). */
+  security: { authc: { getCurrentUser(): AuthenticatedUser | null } };
 }
 
 export interface RequestHandlerContext {
