@@ -170,7 +170,11 @@ async function main(): Promise<void> {
     },
   });
   if (values.child) return child(values.child);
-  const es = await connectElasticsearch({ nodeName: 'bench-analyses', port: 0, fresh: !values.reuse });
+  const es = await connectElasticsearch({
+    nodeName: 'bench-analyses',
+    port: 0,
+    fresh: !values.reuse,
+  });
   try {
     const loaded =
       (values.reuse ? await reuse(es.url, Number(values.sessions)) : null) ??
