@@ -4,7 +4,7 @@ import { DEFAULT_CHURN_FACTOR } from '../analyses/churn';
 import { CustomerTableBuilder } from '../analyses/customer_table';
 import { PeriodIndex } from '../analyses/periods';
 import { DEFAULT_TOP_N } from '../analyses/products';
-import { latestCompleteRunId, writeReports } from '../reports/report_store';
+import { applyRetention, latestCompleteRunId, writeReports } from '../reports/report_store';
 import { RunRecorder } from '../runs/run_recorder';
 import { BasketStats } from './basket_stats';
 import { carryForwardReports } from './carry_forward';
@@ -18,7 +18,6 @@ import {
 } from './discovery';
 import { runOrderPass } from './order_pass';
 import { loadDownloads, loadFirstSessions } from './queries/customers';
-import { keepRecentRuns } from './retention';
 import { ReportSelection } from './selection';
 
 export const ANALYSIS_STAGES = [
@@ -213,7 +212,7 @@ export async function runAnalyses(
       stage_seconds: stageSeconds,
     });
     try {
-      await keepRecentRuns(client, names, options.keep ?? 5);
+      await applyRetention(client, names, options.keep ?? 5);
     } catch (error) {
       // The run is complete and readable; old reports merely stay until the next run prunes them.
       await recorder.log('warn', `retention failed: ${(error as Error).message}`);

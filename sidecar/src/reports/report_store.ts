@@ -1,4 +1,4 @@
-import type { Client } from '@elastic/elasticsearch';
+import type { Client, estypes } from '@elastic/elasticsearch';
 import type { IndexNames } from '../../../common/indices';
 import type { ReportDocument } from '../../../common/documents';
 
@@ -96,40 +96,65 @@ export async function readLatestReport(
   return response.found ? (response._source ?? null) : null;
 }
 
+const RETENTION_PAGE = 1_000;
+
+async function runIds(
+  client: Client,
+  names: IndexNames,
+  query: estypes.QueryDslQueryContainer,
+  size: number,
+): Promise<string[]> {
+  const response = await client.search<{ run_id: string }>({
+    index: names.runs,
+    size,
+    query,
+    sort: [{ finished_at: { order: 'desc', missing: '_first' } }],
+    _source: ['run_id'],
+  });
+  return response.hits.hits.map((hit) => hit._source!.run_id);
+}
+
 /**
- * Keeps the reports of the newest `keep` complete runs and deletes the rest, including reports
- * of failed runs. Called only after a run completed, so readers always have a complete run.
+ * Keeps the reports of the newest `keep` complete runs (and of any run still writing) and deletes
+ * the rest, including reports of failed runs. Called only after a run completed, so readers
+ * always have a complete run. Deletes by scanning ids and bulk-deleting them, because
+ * `_delete_by_query` lives in the reindex module, which the integ-test distribution (and some
+ * hosted clusters) lack.
  */
 export async function applyRetention(
   client: Client,
   names: IndexNames,
   keep: number,
 ): Promise<void> {
-  const complete = await client.search<{ run_id: string }>({
-    index: names.runs,
-    size: keep,
-    query: {
+  const complete = await runIds(
+    client,
+    names,
+    {
       bool: {
         filter: [{ term: { status: 'complete' } }, { terms: { kind: ['analyses', 'full'] } }],
       },
     },
-    sort: [{ finished_at: 'desc' }],
-    _source: ['run_id'],
-  });
-  const running = await client.search<{ run_id: string }>({
-    index: names.runs,
-    size: 100,
-    query: { term: { status: 'running' } },
-    _source: ['run_id'],
-  });
-  const completeIds = complete.hits.hits.map((hit) => hit._source!.run_id);
-  if (completeIds.length === 0) return;
-  // A run still writing its reports is never pruned from under it.
-  const kept = [...completeIds, ...running.hits.hits.map((hit) => hit._source!.run_id)];
-  await client.deleteByQuery({
-    index: names.reports,
-    query: { bool: { must_not: [{ terms: { run_id: kept } }] } },
-    refresh: true,
-    conflicts: 'proceed',
-  });
+    keep,
+  );
+  if (complete.length === 0) return;
+  const kept = [
+    ...complete,
+    ...(await runIds(client, names, { term: { status: 'running' } }, 100)),
+  ];
+  await client.indices.refresh({ index: names.reports });
+  for (;;) {
+    const stale = await client.search({
+      index: names.reports,
+      size: RETENTION_PAGE,
+      _source: false,
+      query: { bool: { must_not: [{ terms: { run_id: kept } }] } },
+    });
+    const hits = stale.hits.hits;
+    if (hits.length === 0) return;
+    await client.bulk({
+      operations: hits.map((hit) => ({ delete: { _index: names.reports, _id: hit._id! } })),
+      refresh: true,
+    });
+    if (hits.length < RETENTION_PAGE) return;
+  }
 }
