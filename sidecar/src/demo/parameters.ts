@@ -72,14 +72,18 @@ export const DEMO_PARAMETERS = {
     quantityShares: [0.8, 0.15, 0.05],
     /** Baskets stop growing at this many distinct lines. */
     maxLines: 40,
-    /** Popularity ranks (1 = most popular) of the three planted pairs. */
+    /**
+     * Popularity ranks (1 = most popular) of the three planted pairs. Each pairs a top product
+     * with a rare partner that follows it 90 % of the time, so the pairs lead the "orders with
+     * both" report (chance pairs of top products cannot catch up) and their lift is far above 1.
+     */
     plantedPairRanks: [
-      [4, 15],
-      [8, 27],
-      [12, 40],
+      [1, 60],
+      [2, 80],
+      [3, 100],
     ],
     /** When one product of a planted pair is added, its partner follows with this probability. */
-    pairProbability: 0.6,
+    pairProbability: 0.9,
   },
   promotions: {
     /** P(an order that is not the customer's first uses a promotion). */

@@ -74,15 +74,13 @@ describe('analyses on generated demo data find what the generator planted', () =
     expect(uplift).toBeGreaterThan(1 + (truth.seasonality.weekend_uplift - 1) / 2);
   });
 
-  it('the planted pairs rank in the top 10 pairs with exactly the generator’s counts', async () => {
-    // By the report's definition (orders containing both) the Zipf head's chance pairs can
-    // outrank planted ones: with this seed the planted pairs come 3rd, 5th and 9th.
+  it('the planted pairs lead the pairs report with exactly the generator’s counts', async () => {
     const pairs = await data('products', 'top_pairs');
     const key = (a: string, b: string) => [a, b].sort().join(' + ');
-    const top10 = pairs.slice(0, 10).map((p) => key(p.first as string, p.second as string));
+    const top3 = pairs.slice(0, 3).map((p) => key(p.first as string, p.second as string));
     for (const planted of truth.products.planted_pairs) {
       const name = key(planted.products[0]!, planted.products[1]!);
-      expect(top10).toContain(name);
+      expect(top3).toContain(name);
       const row = pairs.find((r) => key(r.first as string, r.second as string) === name);
       expect(row!.orders).toBe(planted.orders_with_both);
     }

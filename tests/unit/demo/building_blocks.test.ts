@@ -118,9 +118,9 @@ describe('baskets', () => {
       6,
     );
     expect(catalogue.plantedPairs.map(([a, b]) => [a.rank, b.rank])).toEqual([
-      [4, 15],
-      [8, 27],
-      [12, 40],
+      [1, 60],
+      [2, 80],
+      [3, 100],
     ]);
   });
 

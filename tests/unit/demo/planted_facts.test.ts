@@ -82,7 +82,7 @@ describe('demo data: planted facts are measurable in the raw files', () => {
     }
   });
 
-  it('makes the three planted pairs the pairs with the highest lift (support ≥ 30 orders)', () => {
+  it('makes the three planted pairs lead the pairs by orders and by lift (support ≥ 30 orders)', () => {
     const basketOf = new Map<string, Set<string>>();
     for (const line of files.products.rows) {
       const basket = basketOf.get(line.order_id!) ?? new Set<string>();
@@ -119,9 +119,13 @@ describe('demo data: planted facts are measurable in the raw files', () => {
         .map((pair) => pair.key)
         .sort(),
     ).toEqual([...planted].sort());
-    for (const pair of lifts.slice(0, 3)) expect(pair.lift).toBeGreaterThan(5);
+    // A planted pair's lift is bounded by 1 / P(its popular anchor), about 3.5 for the top product.
+    for (const pair of lifts.slice(0, 3)) expect(pair.lift).toBeGreaterThan(3);
     // Every other frequent pair is close to independence.
-    expect(lifts[3]!.lift).toBeLessThan(3);
+    expect(lifts[3]!.lift).toBeLessThan(2);
+    // The products report ranks pairs by orders containing both: the planted pairs lead it too.
+    const byOrders = [...pairOrders].sort((x, y) => y[1] - x[1]).slice(0, 3);
+    expect(byOrders.map(([key]) => key).sort()).toEqual([...planted].sort());
   });
 
   /**
