@@ -2,7 +2,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { indexNames } from '../../../../common/indices';
 import { connectElasticsearch } from '../../es/elasticsearch';
 import { ensureIndices } from '../../es/templates';
-import { runAnalyses, type ProgressEvent } from '../../pipeline/run_analyses';
+import { runAnalyses } from '../../pipeline/run_analyses';
+import { analysisProgressPrinter } from '../analysis_progress';
 import { parsePort, parsePositiveInt } from '../options';
 
 function parseList(value: string): string[] {
@@ -28,26 +29,6 @@ function parseFactor(value: string): number {
   const factor = Number(value);
   if (!(factor > 0)) throw new InvalidArgumentError(`'${value}' is not a positive number`);
   return factor;
-}
-
-/** Prints one line per stage and a progress line at most every second. */
-function printer(): (event: ProgressEvent) => void {
-  let lastPrintMs = 0;
-  return (event) => {
-    if (event.kind === 'stage') {
-      if (event.status === 'start') console.log(`▶ ${event.stage}`);
-      else
-        console.log(
-          `  ${event.status === 'complete' ? '✔' : '–'} ${event.stage}${event.message ? `: ${event.message}` : ''}`,
-        );
-      return;
-    }
-    const nowMs = Date.now();
-    if (nowMs - lastPrintMs < 1000 && event.done < event.total) return;
-    lastPrintMs = nowMs;
-    const pct = event.total > 0 ? Math.round((event.done / event.total) * 100) : 100;
-    console.log(`  … ${event.stage} ${event.done}/${event.total} (${pct}%)`);
-  };
 }
 
 export function registerRunCommand(program: Command): void {
@@ -96,7 +77,7 @@ export function registerRunCommand(program: Command): void {
             customerActions: options.customerActions,
             churnFactor: options.churnFactor,
             topN: options.top,
-            onProgress: printer(),
+            onProgress: analysisProgressPrinter(),
           });
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           console.log(

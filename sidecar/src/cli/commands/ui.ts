@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DEFAULT_INDEX_PREFIX } from '../../../../common/indices';
 import { closeOnSignals, connectElasticsearch } from '../../es/elasticsearch';
 import { parsePort } from '../options';
+import { startUiHost } from '../ui_host';
 
 interface UiOptions {
   port: number;
@@ -37,31 +37,10 @@ export function registerUiCommand(program: Command): void {
       9200,
     )
     .action(async (options: UiOptions) => {
-      // Loaded only now: the host runs server/, whose `@kbn/*` imports need the stand-ins first.
-      const { registerKbnStandIns } = await import('../../../../plugin/host/kbn_loader');
-      registerKbnStandIns();
-      const { BUILD_PARTS } = await import('../../../../plugin/build/inputs');
-      const missing = Object.values(BUILD_PARTS).filter((part) => !existsSync(part.output));
-      if (missing.length > 0) {
-        throw new Error(
-          `the plugin is not built (${missing.map((part) => part.output).join(', ')} missing): run \`npm run build:plugin\` first`,
-        );
-      }
-      const { createHostServer } = await import('../../../../plugin/host/host_server');
-
       const es = await connectElasticsearch({ nodeName: 'main', port: options.esPort });
       closeOnSignals(es);
-      const app = await createHostServer({
-        client: es.client,
-        pluginConfig: {
-          indexPrefix: options.prefix,
-          ...(options.sidecarUrl ? { sidecarUrl: options.sidecarUrl } : {}),
-        },
-      });
-      const address = await app.listen({ port: options.port, host: options.host });
-      console.log(
-        `Customer Analytics UI at ${address}/app/customerAnalytics (Elasticsearch ${es.url})`,
-      );
+      const url = await startUiHost(es, options);
+      console.log(`Customer Analytics UI at ${url} (Elasticsearch ${es.url})`);
       console.log('Press Ctrl-C to stop.');
     });
 }
