@@ -7,6 +7,12 @@ import type { AppDeepLink } from '@kbn/core/public';
  */
 export const DASHBOARDS = [
   { id: 'overview', title: 'Overview', path: '/overview' },
+  { id: 'customers', title: 'Customers', path: '/customers' },
+  { id: 'funnels', title: 'Funnels', path: '/funnels' },
+  { id: 'cohorts', title: 'Cohorts', path: '/cohorts' },
+  { id: 'stats', title: 'Stats', path: '/stats' },
+  { id: 'products', title: 'Products', path: '/products' },
+  { id: 'promotions', title: 'Promotions', path: '/promotions' },
 ] as const satisfies readonly AppDeepLink[];
 
 export type DashboardId = (typeof DASHBOARDS)[number]['id'];

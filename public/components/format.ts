@@ -50,3 +50,60 @@ export function formatDay(period: string | number): string {
 export function formatAsOf(isoTime: string): string {
   return new Date(isoTime).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** Money without a currency (the data has none): `1,234.50`. */
+export function formatAmount(value: number): string {
+  return formatNumber(value, 2);
+}
+
+/** A ratio 0..1 as `58.6%`; `n/a` for null (no denominator). */
+export function formatRatio(ratio: number | null, decimals = 1): string {
+  return ratio === null ? 'n/a' : `${formatNumber(ratio * 100, decimals)}%`;
+}
+
+/** A duration in hours as `118.9 h`, with days added once it exceeds two days: `118.9 h (5.0 d)`. */
+export function formatHours(hours: number | null): string {
+  if (hours === null) return 'n/a';
+  const text = `${formatNumber(hours, 1)} h`;
+  return hours >= 48 ? `${text} (${formatNumber(hours / 24, 1)} d)` : text;
+}
+
+/** The period kinds the reports bucket by; `hour` is the hour of day 0–23. */
+export type PeriodKind = 'day' | 'week' | 'month' | 'hour';
+
+/** `yyyy-mm-01` as `Jan 2025`. */
+export function formatMonth(period: string | number): string {
+  const time = typeof period === 'number' ? period : Date.parse(`${period}T00:00:00Z`);
+  return new Date(time).toLocaleDateString('en-GB', {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** Hour of day as `07:00`. */
+export function formatHourOfDay(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
+
+/** A period key (`yyyy-mm-dd` start, or an hour) as its label: day, `w/c 6 Jan 2025`, month, hour. */
+export function formatPeriod(period: string | number, kind: PeriodKind): string {
+  switch (kind) {
+    case 'day':
+      return formatDay(period);
+    case 'week':
+      return `w/c ${formatDay(period)}`;
+    case 'month':
+      return formatMonth(period);
+    case 'hour':
+      return formatHourOfDay(Number(period));
+  }
+}
+
+/** `1st`, `2nd`, `3rd`, `4th`, `11th`, `21st`. */
+export function formatOrdinal(n: number): string {
+  const mod100 = n % 100;
+  if (mod100 >= 11 && mod100 <= 13) return `${n}th`;
+  const suffix: Record<number, string> = { 1: 'st', 2: 'nd', 3: 'rd' };
+  return `${n}${suffix[n % 10] ?? 'th'}`;
+}

@@ -1,0 +1,169 @@
+import React, { type ReactNode } from 'react';
+import {
+  AreaSeries,
+  Axis,
+  BarSeries,
+  Chart,
+  LineSeries,
+  Position,
+  ScaleType,
+  Settings,
+  Tooltip,
+} from '@elastic/charts';
+import { CommentMarkers } from '../comments/markers_context';
+import { formatPeriod, type PeriodKind } from '../format';
+import { ChartDataTable } from './chart_data_table';
+import { CHART_THEME_OVERRIDES, LINE_CHART_PADDINGS, useChartBaseTheme } from './chart_theme';
+
+export interface PeriodPoint {
+  /** The report's period key: `yyyy-mm-dd` for day/week/month, the hour of day for `hour`. */
+  period: string | number;
+  value: number | null;
+}
+
+export interface PeriodSeries {
+  id: string;
+  name: string;
+  points: PeriodPoint[];
+}
+
+interface PeriodChartProps {
+  period: PeriodKind;
+  series: PeriodSeries[];
+  kind: 'bar' | 'line' | 'area';
+  /** Bars of several series stacked instead of side by side. */
+  stacked?: boolean;
+  yTitle: string;
+  /** Formats y ticks, tooltips and the data table (units and decimals). */
+  yFormat: (value: number) => string;
+  /** Fixes the y domain, e.g. 0..1 for ratios. */
+  yDomain?: { min: number; max: number };
+  ariaLabel: string;
+  testSubj: string;
+  height?: number;
+  /** Extra chart specs, e.g. comment markers (line annotations) on the time axis. */
+  children?: ReactNode;
+}
+
+const DAY_MS = 86_400_000;
+const X_TITLES: Record<PeriodKind, string> = {
+  day: 'Day (UTC)',
+  week: 'Week starting Monday (UTC)',
+  month: 'Month (UTC)',
+  hour: 'Hour of day (UTC)',
+};
+
+/** Where a period sits on the x axis: epoch ms on time scales, the hour on the hour scale. */
+export function periodX(period: string | number, kind: PeriodKind): number | string {
+  if (kind === 'hour') return Number(period);
+  if (kind === 'month') return String(period);
+  return Date.parse(`${period}T00:00:00Z`);
+}
+
+/**
+ * One or more series over report periods. Days and weeks use Elastic Charts' multi-layer time
+ * axis; months an ordinal axis (they have no fixed width); hours of day a linear 0–23 axis.
+ * The same numbers are in a screen-reader table (`<testSubj>-data`).
+ */
+export function PeriodChart({
+  period,
+  series,
+  kind,
+  stacked = false,
+  yTitle,
+  yFormat,
+  yDomain,
+  ariaLabel,
+  testSubj,
+  height = 280,
+  children,
+}: PeriodChartProps): JSX.Element {
+  const baseTheme = useChartBaseTheme();
+  const xScaleType =
+    period === 'month' ? ScaleType.Ordinal : period === 'hour' ? ScaleType.Linear : ScaleType.Time;
+  const minInterval = period === 'week' ? 7 * DAY_MS : period === 'day' ? DAY_MS : 1;
+  // NaN bounds leave the extremes to the data; minInterval sets the bar width of a period.
+  const xDomain =
+    period === 'hour'
+      ? { min: 0, max: 23, minInterval: 1 }
+      : period === 'month'
+        ? undefined
+        : { min: NaN, max: NaN, minInterval };
+  const formatX = (value: string | number) =>
+    period === 'day' || period === 'week'
+      ? formatPeriod(new Date(Number(value)).toISOString().slice(0, 10), period)
+      : formatPeriod(value, period);
+  const SeriesComponent = kind === 'bar' ? BarSeries : kind === 'area' ? AreaSeries : LineSeries;
+  const keys = [...new Set(series.flatMap((s) => s.points.map((p) => String(p.period))))];
+
+  return (
+    <div data-test-subj={testSubj}>
+      <div style={{ height }}>
+        <Chart>
+          <Settings
+            baseTheme={baseTheme}
+            theme={
+              kind === 'bar' ? CHART_THEME_OVERRIDES : [CHART_THEME_OVERRIDES, LINE_CHART_PADDINGS]
+            }
+            showLegend={series.length > 1}
+            legendPosition={Position.Bottom}
+            ariaLabel={ariaLabel}
+            locale="en"
+            {...(xDomain ? { xDomain } : {})}
+          />
+          <Tooltip headerFormatter={({ value }) => formatX(value as string | number)} />
+          <Axis
+            id="periodAxis"
+            position={Position.Bottom}
+            title={X_TITLES[period]}
+            tickFormat={formatX}
+            gridLine={{ visible: false }}
+            {...(period === 'hour' ? { ticks: 12 } : {})}
+          />
+          <Axis
+            id="valueAxis"
+            position={Position.Left}
+            title={yTitle}
+            tickFormat={yFormat}
+            gridLine={{ visible: true }}
+            ticks={6}
+            {...(yDomain ? { domain: yDomain } : {})}
+          />
+          {series.map((s) => (
+            <SeriesComponent
+              key={s.id}
+              id={s.id}
+              name={s.name}
+              data={s.points.map((p) => ({ x: periodX(p.period, period), y: p.value }))}
+              xScaleType={xScaleType}
+              yScaleType={ScaleType.Linear}
+              xAccessor="x"
+              yAccessors={['y']}
+              timeZone="UTC"
+              {...(stacked ? { stackAccessors: ['x'] } : {})}
+            />
+          ))}
+          {/* Comments anchored to a day, when the panel has them: only time axes can place them. */}
+          {period === 'day' || period === 'week' ? <CommentMarkers /> : null}
+          {children}
+        </Chart>
+      </div>
+      <ChartDataTable
+        caption={ariaLabel}
+        rowHeader={X_TITLES[period]}
+        columns={series.map((s) => ({ id: s.id, name: s.name }))}
+        rows={keys.map((key) => ({
+          key,
+          label: formatPeriod(key, period),
+          values: Object.fromEntries(
+            series.flatMap((s) => {
+              const point = s.points.find((p) => String(p.period) === key);
+              return point && point.value !== null ? [[s.id, yFormat(point.value)]] : [];
+            }),
+          ),
+        }))}
+        testSubj={`${testSubj}-data`}
+      />
+    </div>
+  );
+}
