@@ -17,8 +17,10 @@ describe('index templates', () => {
   });
 
   it('creates every index with the mapping DESIGN.md describes', async () => {
+    // orders is an alias over one physical index: the mapping is keyed by that index's name.
     const orders = await client.indices.getMapping({ index: `${prefix}orders` });
-    const properties = orders[`${prefix}orders`]!.mappings.properties!;
+    expect(Object.keys(orders)).toEqual([`${prefix}orders-initial`]);
+    const properties = orders[`${prefix}orders-initial`]!.mappings.properties!;
     expect(properties.client).toEqual({ type: 'keyword' });
     expect(properties.session_start).toEqual({ type: 'date' });
     expect(properties.purchased).toEqual({ type: 'boolean' });
@@ -39,7 +41,7 @@ describe('index templates', () => {
 
   it('applies the configured shards, replicas and limits', async () => {
     const settings = await client.indices.getSettings({ index: `${prefix}orders` });
-    const index = settings[`${prefix}orders`]!.settings!.index!;
+    const index = settings[`${prefix}orders-initial`]!.settings!.index!;
     expect(index.number_of_shards).toBe('2');
     expect(index.number_of_replicas).toBe('0');
     expect(index.max_result_window).toBe('5000000');
@@ -62,5 +64,67 @@ describe('index templates', () => {
     await expect(ensureIndices(client, { prefix: 'Bad Prefix' })).rejects.toThrow(
       /index prefix 'Bad Prefix' is invalid/,
     );
+  });
+});
+
+describe('aliased indices (orders, downloads)', () => {
+  const prefix = testPrefix('templates-alias');
+  let client: Client;
+
+  beforeAll(async () => {
+    client = testClient();
+  });
+  afterAll(async () => {
+    await dropPrefix(client, prefix);
+    await client.close();
+  });
+
+  it('are aliases over one physical index each; the others are plain indices', async () => {
+    await ensureIndices(client, { prefix });
+    const orders = await client.indices.getAlias({ name: `${prefix}orders` });
+    expect(Object.keys(orders)).toEqual([`${prefix}orders-initial`]);
+    const downloads = await client.indices.getAlias({ name: `${prefix}downloads` });
+    expect(Object.keys(downloads)).toEqual([`${prefix}downloads-initial`]);
+    expect(await client.indices.existsAlias({ name: `${prefix}reports` })).toBe(false);
+    expect(await client.indices.exists({ index: `${prefix}reports` })).toBe(true);
+  });
+
+  it('give any physical `-<id>` index the same mapping (staging indices of an ingest)', async () => {
+    await client.indices.create({ index: `${prefix}orders-20250101t000000z-abc123` });
+    const mapping = await client.indices.getMapping({
+      index: `${prefix}orders-20250101t000000z-abc123`,
+    });
+    const properties = Object.values(mapping)[0]!.mappings.properties!;
+    expect((properties.basket as { type: string }).type).toBe('nested');
+    expect(properties.client).toEqual({ type: 'keyword' });
+  });
+
+  it('documents written through the alias are read back through it', async () => {
+    await client.index({
+      index: `${prefix}orders`,
+      id: 's1',
+      document: { session_id: 's1', client: 'c1', purchased: true },
+      refresh: true,
+    });
+    const found = await client.get<{ client: string }>({ index: `${prefix}orders`, id: 's1' });
+    expect(found._source!.client).toBe('c1');
+  });
+
+  it('deleteIndices removes the aliases, their physical indices and any staging copy', async () => {
+    await dropPrefix(client, prefix);
+    const left = await client.indices.get({
+      index: `${prefix}*`,
+      expand_wildcards: 'all',
+      allow_no_indices: true,
+    });
+    expect(Object.keys(left)).toEqual([]);
+  });
+
+  it('leave an older install’s concrete orders index in place (the next ingest replaces it)', async () => {
+    await client.indices.create({ index: `${prefix}orders` });
+    await ensureIndices(client, { prefix });
+    expect(await client.indices.existsAlias({ name: `${prefix}orders` })).toBe(false);
+    expect(await client.indices.exists({ index: `${prefix}orders` })).toBe(true);
+    expect(await client.indices.existsAlias({ name: `${prefix}downloads` })).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Baskets are joined to sessions without holding the products source in memory:
  *
- * 1. While reading, valid sessions and products are spooled through an ExternalSorter each, keyed
- *    by order_id (databases are asked to ORDER BY order_id, files that are already sorted — as
- *    the demo data is — are detected and not sorted again; anything else is sorted in chunks of
- *    bounded size on disk).
+ * 1. Sessions and products are read side by side in order_id order. Databases are asked to
+ *    ORDER BY order_id and files are usually written that way (the demo data is), so both are
+ *    first streamed as they come, with every key checked against the previous one; a source that
+ *    turns out unsorted is read again through an ExternalSorter (sorted chunks of bounded size on
+ *    disk, merged) — see load_orders.ts.
  * 2. Here, both sorted streams are walked side by side like a merge join: at any moment only
  *    one order's session rows and basket lines are in memory.
  * 3. Each session is then written once, complete with its basket, so no scripted or partial
@@ -36,6 +37,22 @@ export async function* joinBaskets(
 ): AsyncGenerator<JoinedOrder> {
   const sessionGroups = groupByKey(sessions, orderIdOf);
   const productGroups = products ? groupByKey(products, orderIdOf) : null;
+  try {
+    yield* mergeGroups(sessionGroups, productGroups, listener);
+  } finally {
+    // Stopped early (a source out of order, a failed write): close both reads, files included.
+    await sessionGroups.return(undefined);
+    await productGroups?.return(undefined);
+  }
+}
+
+type Groups<T> = AsyncGenerator<{ key: string; records: T[] }>;
+
+async function* mergeGroups(
+  sessionGroups: Groups<SessionRecord>,
+  productGroups: Groups<ProductRecord> | null,
+  listener: JoinListener,
+): AsyncGenerator<JoinedOrder> {
   let session = await sessionGroups.next();
   let product = productGroups ? await productGroups.next() : null;
 
@@ -61,20 +78,42 @@ export async function* joinBaskets(
   }
 }
 
+/** JS string order (UTF-16 code units), as the external sort uses. */
+export const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Unicode code point order, which is UTF-8 byte order: how Elasticsearch sorts keyword terms.
+ * It differs from JS `<` only between characters above U+FFFF (surrogate pairs) and U+E000–FFFF.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i += 1) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const fix = (c: number) => (c >= 0xe000 ? c - 0x800 : c >= 0xd800 ? c + 0x2000 : c);
+    return fix(x) - fix(y);
+  }
+  return a.length - b.length;
+}
+
 /**
  * Counts the keys of `sorted` (e.g. clients of the written sessions, sorted) that are absent from
  * `reference` (the customers' clients, sorted): a merge of two sorted streams, bounded memory.
+ * A key given as `{ key, count }` stands for `count` occurrences (an aggregation bucket).
  */
 export async function countMissing(
-  sorted: AsyncIterable<string>,
+  sorted: AsyncIterable<string | { key: string; count: number }>,
   reference: AsyncIterable<string>,
+  compare: (a: string, b: string) => number = compareCodeUnits,
 ): Promise<number> {
   const iterator = reference[Symbol.asyncIterator]();
   let current = await iterator.next();
   let missing = 0;
-  for await (const key of sorted) {
-    while (!current.done && current.value < key) current = await iterator.next();
-    if (current.done || current.value !== key) missing += 1;
+  for await (const item of sorted) {
+    const key = typeof item === 'string' ? item : item.key;
+    while (!current.done && compare(current.value, key) < 0) current = await iterator.next();
+    if (current.done || current.value !== key) missing += typeof item === 'string' ? 1 : item.count;
   }
   return missing;
 }

@@ -47,6 +47,15 @@ export function orderDocument(
   return document;
 }
 
+/** orderDocument() as the JSON text the bulk writer sends. */
+export function orderJson(
+  session: SessionRecord,
+  actionNames: readonly string[],
+  basket: ProductRecord[] | null,
+): string {
+  return JSON.stringify(orderDocument(session, actionNames, basket));
+}
+
 /** One `downloads` document; dated customer actions under `actions` (null when not given). */
 export function downloadDocument(
   customer: CustomerRecord,

@@ -1,5 +1,5 @@
 import type { IngestConfig } from '../../../common/mapping';
-import type { OpenedSources } from './read_pass';
+import type { OpenedSources } from './load_context';
 
 /** Every (field, column) a mapping reads from its source, for checking before any row is read. */
 export function mappedColumns(

@@ -78,8 +78,9 @@ async function byFrequency(
 
 /** Boolean session actions under `actions.*` (not has_sessions/purchased), in funnel order. */
 export async function discoverSessionActions(client: Client, names: IndexNames): Promise<string[]> {
+  // `orders` is an alias: the mapping comes back under its physical index's name.
   const mapping = await client.indices.getMapping({ index: names.orders });
-  const fields = actionFields(mapping[names.orders]?.mappings.properties?.actions);
+  const fields = actionFields(Object.values(mapping)[0]?.mappings.properties?.actions);
   return byFrequency(client, names.orders, fields, (name) => ({
     term: { [`actions.${name}`]: true },
   }));
@@ -91,7 +92,7 @@ export async function discoverCustomerActions(
   names: IndexNames,
 ): Promise<string[]> {
   const mapping = await client.indices.getMapping({ index: names.downloads });
-  const fields = actionFields(mapping[names.downloads]?.mappings.properties?.actions);
+  const fields = actionFields(Object.values(mapping)[0]?.mappings.properties?.actions);
   return byFrequency(client, names.downloads, fields, (name) => ({
     exists: { field: `actions.${name}` },
   }));

@@ -1,0 +1,102 @@
+import type { ProductsMapping, SessionsMapping } from '../../../common/mapping';
+import type { RowSource } from '../sources/types';
+import { joinBaskets } from './basket_join';
+import { orderJson } from './build_documents';
+import { withRestarts, writeDocument, type LoadContext } from './load_context';
+import { recordsInKeyOrder, type SourceStream } from './record_streams';
+import type { ProductRecord, SessionRecord } from './records';
+import { validateProduct, validateSession } from './validate_rows';
+
+export interface OrdersLoad {
+  written: number;
+  duplicates: number;
+  unmatchedProducts: number;
+  inputSorted: { sessions: boolean; products?: boolean };
+}
+
+const orderIdOf = (record: { order_id: string }) => record.order_id;
+
+/**
+ * Sessions (with their baskets when a products source is configured) into the staging `orders`
+ * index, in one pass: both sources are read in order_id order side by side (see basket_join.ts),
+ * each complete order is serialised once and queued to the bulk writer while reading goes on,
+ * so Elasticsearch indexes while we parse. A source found unsorted is read again through the
+ * external sort (withRestarts).
+ */
+export async function loadOrders(
+  context: LoadContext,
+  sessions: { mapping: SessionsMapping; source: RowSource },
+  products: { mapping: ProductsMapping; source: RowSource } | null,
+): Promise<OrdersLoad> {
+  const parse = context.config.parse;
+  const sessionStream: SourceStream<SessionRecord> = {
+    role: 'sessions',
+    source: sessions.source,
+    orderBy: sessions.mapping.columns.order_id,
+    validate: (row) => validateSession(row, sessions.mapping, parse),
+    keyOf: orderIdOf,
+  };
+  const productStream: SourceStream<ProductRecord> | null = products && {
+    role: 'products',
+    source: products.source,
+    orderBy: products.mapping.columns.order_id,
+    validate: (row) => validateProduct(row, products.mapping, parse),
+    keyOf: orderIdOf,
+  };
+  const actionNames = sessions.mapping.actions.map((action) => action.name);
+  const index = context.staging.orders;
+  const sessionsLabel = sessions.source.label;
+
+  const result = await withRestarts(context, index, async (sort, notices) => {
+    let written = 0;
+    let duplicates = 0;
+    let unmatchedProducts = 0;
+    // Sorting spools sessions, then products (the report keeps that order); streaming is lazy.
+    const sessionRecords = await recordsInKeyOrder(sessionStream, context, sort);
+    const productRecords = productStream
+      ? await recordsInKeyOrder(productStream, context, sort, true)
+      : null;
+    const orders = joinBaskets(sessionRecords.records, productRecords?.records ?? null, {
+      duplicateSession: async (superseded, winner) => {
+        duplicates += 1;
+        await notices.add('sessions', sessionsLabel, superseded.line, [
+          {
+            field: 'order_id',
+            column: sessions.mapping.columns.order_id,
+            value: superseded.order_id,
+            reason: 'duplicate_order_id',
+            message: `order_id '${superseded.order_id}' appears again on line ${winner.line}; the later row is kept`,
+          },
+        ]);
+      },
+      unmatchedProduct: async (line) => {
+        unmatchedProducts += 1;
+        await notices.add('products', products!.source.label, line.line, [
+          {
+            field: 'order_id',
+            column: products!.mapping.columns.order_id,
+            value: line.order_id,
+            reason: 'unmatched_product',
+            message: `order_id '${line.order_id}' matches no session`,
+          },
+        ]);
+      },
+    });
+    for await (const { session, basket } of orders) {
+      const json = orderJson(session, actionNames, basket);
+      await writeDocument(context, index, session.order_id, session.line, json);
+      written += 1;
+    }
+    const inputSorted = {
+      sessions: sessionRecords.inputSorted(),
+      ...(productRecords ? { products: productRecords.inputSorted() } : {}),
+    };
+    return { written, duplicates, unmatchedProducts, inputSorted };
+  });
+  return {
+    written: result.written - (context.refused[index] ?? 0),
+    duplicates: result.duplicates,
+    unmatchedProducts: result.unmatchedProducts,
+    inputSorted: result.inputSorted,
+  };
+}
