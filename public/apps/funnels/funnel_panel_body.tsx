@@ -41,7 +41,7 @@ export function FunnelPanelBody({
             label: `${funnelStepLabel(total.step)} (${formatRatio(total.shareOfFirst)})`,
             value: total.total,
           }))}
-          categoryTitle="Step (share of the first)"
+          categoryTitle="Step"
           valueTitle={hourly ? `${unit} per day (mean)` : `${unit}, whole range`}
           valueFormat={(value) => formatNumber(value, decimals)}
           ariaLabel={`${unit} funnel totals`}

@@ -61,7 +61,7 @@ function FunnelPanels({
     <>
       <ReportPanel
         title="Session funnel"
-        description={`Sessions with each action, ${PERIOD_TEXT[period]}`}
+        description={`Sessions with each action, ${PERIOD_TEXT[period]}; bars: the whole range, with each step's share of the first`}
         state={sessions}
         chartId={`funnels.session_${period}`}
         timeAxis={timeAxis}
@@ -79,7 +79,7 @@ function FunnelPanels({
       <PanelGap />
       <ReportPanel
         title="Customer funnel"
-        description={`Customers whose download, sign-up, first session and first order fell in the period, ${PERIOD_TEXT[period]}`}
+        description={`Customers whose download, sign-up, first session and first order fell in the period, ${PERIOD_TEXT[period]}; bars: the whole range, with each step's share of the first`}
         state={customers}
         chartId={`funnels.customer_${period}`}
         timeAxis={timeAxis}

@@ -8,9 +8,12 @@ import { formatHours, formatNumber, formatRatio } from '../../components/format'
 export function ChurnPanel({
   overall,
   weekly,
+  factor,
 }: {
   overall: ChurnRow | undefined;
   weekly: ChurnRow[];
+  /** The run's churn factor (`params.factor`): churned after factor × the usual gap. */
+  factor: number;
 }): JSX.Element {
   return (
     <EuiFlexGroup gutterSize="l" wrap responsive>
@@ -27,7 +30,8 @@ export function ChurnPanel({
               <p>
                 <strong data-test-subj="churn-churned">{formatNumber(overall.churned)}</strong> of{' '}
                 <strong data-test-subj="churn-customers">{formatNumber(overall.customers)}</strong>{' '}
-                customers with an order have been silent for more than twice their usual gap.
+                customers with an order have been silent for more than {formatNumber(factor, 1)}×
+                their usual gap.
               </p>
             </EuiText>
             <EuiText size="xs" color="subdued">
@@ -57,7 +61,8 @@ export function ChurnPanel({
             },
           ]}
           yTitle="Churned customers"
-          yFormat={(value) => formatRatio(value, 0)}
+          yFormat={(value) => formatRatio(value)}
+          yTickFormat={(value) => formatRatio(value, 0)}
           yDomain={{ min: 0, max: 1 }}
           ariaLabel="Churn rate at the end of each week"
           testSubj="weeklyChurnChart"

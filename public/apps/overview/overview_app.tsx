@@ -65,7 +65,7 @@ function OverviewPanels({ dimension }: { dimension: string }): JSX.Element {
       <EuiSpacer size="l" />
       <ReportPanel
         title="Churn"
-        description="Customers silent for more than 2× their usual gap between orders, now and at the end of each week"
+        description="Customers silent for much longer than their usual gap between orders, now and at the end of each week"
         state={weeklyChurn}
         chartId="overview.churn"
         timeAxis
@@ -75,6 +75,7 @@ function OverviewPanels({ dimension }: { dimension: string }): JSX.Element {
           <ChurnPanel
             overall={churn.status === 'ready' ? churn.report.data[0] : undefined}
             weekly={report.data}
+            factor={typeof report.params.factor === 'number' ? report.params.factor : 2}
           />
         )}
       </ReportPanel>

@@ -73,7 +73,8 @@ function PromotionsPanels({ dimension }: { dimension: string }): JSX.Element {
               },
             ]}
             yTitle="Orders with a promotion"
-            yFormat={(value) => formatRatio(value, 0)}
+            yFormat={(value) => formatRatio(value)}
+            yTickFormat={(value) => formatRatio(value, 0)}
             yDomain={{ min: 0, max: 1 }}
             ariaLabel="Daily share of orders with a promotion"
             testSubj="inorganicRatioChart"

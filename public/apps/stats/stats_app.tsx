@@ -57,7 +57,7 @@ function StatsPanels({ dimension }: { dimension: string }): JSX.Element {
                 },
                 {
                   id: 'orders',
-                  name: 'Orders per purchasing customer',
+                  name: 'Orders per buying customer',
                   points: ordersReady.map((row) => ({ period: row.period, value: row.mean })),
                 },
               ]}

@@ -36,7 +36,7 @@ export const CHART_THEME_OVERRIDES: PartialTheme = {
     tickLabel: { fontSize: 11 },
     axisTitle: { fontSize: 12 },
   },
-  legend: { verticalWidth: 180, labelOptions: { maxLines: 2 } },
+  legend: { verticalWidth: 180, labelOptions: { maxLines: 1 } },
 };
 
 /** Lines end on the last point: a little air keeps the first and last points off the edges. */

@@ -24,7 +24,7 @@ interface CohortHeatmapProps {
 const ROW_PX = { day: 16, week: 26 } as const;
 const BAND_COLORS = 6;
 /** Long daily tables scroll inside the panel instead of stretching the page. */
-const MAX_HEIGHT_PX = 1000;
+const MAX_HEIGHT_PX = 1400;
 
 function formatValue(value: number | null, mode: CohortMode): string {
   if (value === null) return '';
@@ -70,7 +70,8 @@ export function CohortHeatmap({
                     xAxisLabel: { fontSize: 11 },
                     yAxisLabel: { fontSize: period === 'day' ? 10 : 11 },
                     cell: {
-                      label: { visible: period === 'week', minFontSize: 8, maxFontSize: 11 },
+                      // Labels that do not fit a cell at 8 px are left out by the chart.
+                      label: { visible: true, minFontSize: 8, maxFontSize: 11 },
                       border: { strokeWidth: 0 },
                     },
                   },

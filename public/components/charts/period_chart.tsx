@@ -36,6 +36,8 @@ interface PeriodChartProps {
   yTitle: string;
   /** Formats y ticks, tooltips and the data table (units and decimals). */
   yFormat: (value: number) => string;
+  /** Formats only the y axis labels when they need fewer decimals than the values (e.g. `20%`). */
+  yTickFormat?: (value: number) => string;
   /** Fixes the y domain, e.g. 0..1 for ratios. */
   yDomain?: { min: number; max: number };
   ariaLabel: string;
@@ -72,6 +74,7 @@ export function PeriodChart({
   stacked = false,
   yTitle,
   yFormat,
+  yTickFormat,
   yDomain,
   ariaLabel,
   testSubj,
@@ -125,6 +128,7 @@ export function PeriodChart({
             position={Position.Left}
             title={yTitle}
             tickFormat={yFormat}
+            labelFormat={yTickFormat ?? yFormat}
             gridLine={{ visible: true }}
             ticks={6}
             {...(yDomain ? { domain: yDomain } : {})}
