@@ -33,12 +33,30 @@ function identifyUser(defaultUser: string | null): IdentifyUser {
 }
 
 /**
+ * Kibana's `http.fetch` sends `content-type: application/json` on every call, DELETE included,
+ * and Kibana accepts it without a body; Fastify's own JSON parser answers 400 for that.
+ */
+function acceptEmptyJsonBodies(app: FastifyInstance): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch (error) {
+      done(Object.assign(error as Error, { statusCode: 400 }), undefined);
+    }
+  });
+}
+
+/**
  * The standalone host: the plugin's server routes (through the router adapter), the shell page
  * for `/app/*`, and the built bundles. Nothing here is known to `server/` or `public/`.
  */
 export async function createHostServer(options: HostOptions): Promise<FastifyInstance> {
   const logger = options.logger ?? consoleLogger();
   const app = Fastify({ logger: false });
+  acceptEmptyJsonBodies(app);
   const stopPlugin = startServerPlugin(app, {
     client: options.client,
     rawConfig: options.pluginConfig ?? {},

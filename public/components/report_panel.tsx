@@ -12,6 +12,7 @@ import {
 } from '@elastic/eui';
 import type { ReportResponse } from '../../common/routes';
 import type { ReportState } from '../hooks/use_report';
+import { ChartComments } from './comments/chart_comments';
 import { formatAsOf } from './format';
 
 interface ReportPanelProps<Row> {
@@ -21,19 +22,44 @@ interface ReportPanelProps<Row> {
   /** Renders the report once it is loaded and has rows. */
   children: (report: ReportResponse<Row>) => ReactNode;
   'data-test-subj'?: string;
+  /**
+   * Turns on chart comments: a "Comments (n)" toggle, the list and add form below the chart.
+   * Lowercase letters, digits, `_ . -`, e.g. `overview.daily_orders`.
+   */
+  chartId?: string;
+  /** The dimension comments belong to; defaults to the loaded report's dimension. */
+  dimension?: string;
+  /**
+   * The chart has a day axis: comments can be anchored to a day, and a chart that renders
+   * `<CommentMarkers />` shows them as markers.
+   */
+  timeAxis?: boolean;
 }
 
 /**
  * The frame of every chart and figure: title, the report's "as of" time, and one of loading,
- * empty (no report or no rows), error, or the content.
+ * empty (no report or no rows), error, or the content. With a `chartId`, also its comments.
  */
-export function ReportPanel<Row>({
+export function ReportPanel<Row>(props: ReportPanelProps<Row>): JSX.Element {
+  const { chartId, state } = props;
+  if (!chartId) return <PanelFrame {...props} />;
+  const dimension = props.dimension ?? (state.status === 'ready' ? state.report.dimension : null);
+  return (
+    <ChartComments chartId={chartId} dimension={dimension} timeAxis={props.timeAxis ?? false}>
+      {({ toggle, section }) => <PanelFrame {...props} headerAction={toggle} footer={section} />}
+    </ChartComments>
+  );
+}
+
+function PanelFrame<Row>({
   title,
   description,
   state,
   children,
   'data-test-subj': testSubj,
-}: ReportPanelProps<Row>): JSX.Element {
+  headerAction,
+  footer,
+}: ReportPanelProps<Row> & { headerAction?: ReactNode; footer?: ReactNode }): JSX.Element {
   return (
     <EuiPanel hasBorder paddingSize="m" data-test-subj={testSubj} data-state={state.status}>
       <EuiFlexGroup justifyContent="spaceBetween" alignItems="baseline" gutterSize="s">
@@ -47,16 +73,22 @@ export function ReportPanel<Row>({
             </EuiText>
           ) : null}
         </EuiFlexItem>
-        {state.status === 'ready' ? (
-          <EuiFlexItem grow={false}>
-            <EuiText size="xs" color="subdued" data-test-subj="reportAsOf">
-              As of {formatAsOf(state.report.created_at)}
-            </EuiText>
-          </EuiFlexItem>
-        ) : null}
+        <EuiFlexItem grow={false}>
+          <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false}>
+            {state.status === 'ready' ? (
+              <EuiFlexItem grow={false}>
+                <EuiText size="xs" color="subdued" data-test-subj="reportAsOf">
+                  As of {formatAsOf(state.report.created_at)}
+                </EuiText>
+              </EuiFlexItem>
+            ) : null}
+            {headerAction ? <EuiFlexItem grow={false}>{headerAction}</EuiFlexItem> : null}
+          </EuiFlexGroup>
+        </EuiFlexItem>
       </EuiFlexGroup>
       <EuiSpacer size="m" />
       <PanelBody state={state}>{children}</PanelBody>
+      {footer}
     </EuiPanel>
   );
 }

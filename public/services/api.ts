@@ -1,7 +1,15 @@
 import type { HttpSetup, IHttpFetchError } from '@kbn/core/public';
+import type {
+  Annotation,
+  AnnotationsQuery,
+  AnnotationsResponse,
+  CreateAnnotationInput,
+  DeleteAnnotationResponse,
+} from '../../common/annotations';
 import { splitReportId, type ReportId, type ReportRow } from '../../common/reports/catalogue';
 import {
   ROUTES,
+  annotationPath,
   reportPath,
   type ApiErrorBody,
   type DimensionsResponse,
@@ -27,6 +35,24 @@ export class CustomerAnalyticsApi {
   async getDimensions(signal?: AbortSignal): Promise<string[]> {
     const response = await this.http.fetch<DimensionsResponse>(ROUTES.dimensions, { signal });
     return response.dimensions;
+  }
+
+  listAnnotations(query: AnnotationsQuery, signal?: AbortSignal): Promise<AnnotationsResponse> {
+    return this.http.fetch<AnnotationsResponse>(ROUTES.annotations, {
+      query: { chart_id: query.chart_id, dimension: query.dimension },
+      signal,
+    });
+  }
+
+  createAnnotation(input: CreateAnnotationInput): Promise<Annotation> {
+    return this.http.fetch<Annotation>(ROUTES.annotations, {
+      method: 'POST',
+      body: JSON.stringify(input),
+    });
+  }
+
+  deleteAnnotation(id: string): Promise<DeleteAnnotationResponse> {
+    return this.http.fetch<DeleteAnnotationResponse>(annotationPath(id), { method: 'DELETE' });
   }
 }
 

@@ -35,11 +35,15 @@ async function list(
   return response.json<AnnotationsResponse>();
 }
 
+/** Sent the way Kibana's `http.fetch` does: a JSON content type, and no body. */
 function remove(app: FastifyInstance, id: string, as?: string): Promise<LightMyRequestResponse> {
   return app.inject({
     method: 'DELETE',
     url: `${URL_BASE}/${id}`,
-    headers: as ? { 'x-customer-analytics-user': as } : {},
+    headers: {
+      'content-type': 'application/json',
+      ...(as ? { 'x-customer-analytics-user': as } : {}),
+    },
   });
 }
 
@@ -267,6 +271,16 @@ describe('chart comment routes (/api/customer_analytics/annotations)', () => {
     const response = await post(app, body);
     expect(response.statusCode).toBe(400);
     expect(response.json()).toEqual({ statusCode: 400, error: 'Bad Request', message });
+  });
+
+  it('rejects a body that is not JSON with 400', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: URL_BASE,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"chart_id": ',
+    });
+    expect(response.statusCode).toBe(400);
   });
 
   it('rejects a bad chart id when listing and a bad id when deleting', async () => {

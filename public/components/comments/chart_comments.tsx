@@ -1,0 +1,126 @@
+import React, { useCallback, useMemo, useState, type ReactNode } from 'react';
+import {
+  EuiButtonEmpty,
+  EuiCallOut,
+  EuiHorizontalRule,
+  EuiLoadingSpinner,
+  EuiSpacer,
+  EuiText,
+} from '@elastic/eui';
+import type { Annotation } from '../../../common/annotations';
+import { annotationMarkers } from './annotation_markers';
+import { CommentForm } from './comment_form';
+import { CommentList } from './comment_list';
+import { ChartMarkersProvider } from './markers_context';
+import { useAnnotations, type AnnotationsState, type NewComment } from './use_annotations';
+
+const NO_ANNOTATIONS: Annotation[] = [];
+
+interface ChartCommentsProps {
+  chartId: string;
+  /** null while the panel does not know which dimension it shows: nothing is loaded yet. */
+  dimension: string | null;
+  /** Time charts get a day field in the form and markers through `<CommentMarkers />`. */
+  timeAxis: boolean;
+  /** Places the "Comments (n)" toggle and the comments section in the panel. */
+  children: (parts: { toggle: ReactNode; section: ReactNode }) => ReactNode;
+}
+
+/** Comments of one chart: the toggle, the list with the add form, and the chart's markers. */
+export function ChartComments({
+  chartId,
+  dimension,
+  timeAxis,
+  children,
+}: ChartCommentsProps): JSX.Element {
+  const { state, add, remove } = useAnnotations(chartId, dimension);
+  const [open, setOpen] = useState(false);
+  const [deletingIds, setDeletingIds] = useState<ReadonlySet<string>>(new Set());
+  const annotations = state.status === 'ready' ? state.annotations : NO_ANNOTATIONS;
+  const markers = useMemo(
+    () => (timeAxis ? annotationMarkers(annotations) : []),
+    [timeAxis, annotations],
+  );
+
+  const onDelete = useCallback(
+    async (id: string) => {
+      setDeletingIds((ids) => new Set([...ids, id]));
+      await remove(id);
+      setDeletingIds((ids) => new Set([...ids].filter((other) => other !== id)));
+    },
+    [remove],
+  );
+
+  const toggle = (
+    <EuiButtonEmpty
+      size="xs"
+      iconType={open ? 'arrowUp' : 'editorComment'}
+      onClick={() => setOpen((wasOpen) => !wasOpen)}
+      aria-expanded={open}
+      isDisabled={state.status === 'idle'}
+      data-test-subj="chartCommentsToggle"
+    >
+      Comments ({state.status === 'ready' ? annotations.length : '…'})
+    </EuiButtonEmpty>
+  );
+  const section = open ? (
+    <CommentsSection
+      state={state}
+      deletingIds={deletingIds}
+      onDelete={onDelete}
+      onAdd={add}
+      withDate={timeAxis}
+    />
+  ) : null;
+  return (
+    <ChartMarkersProvider markers={markers}>{children({ toggle, section })}</ChartMarkersProvider>
+  );
+}
+
+function CommentsSection({
+  state,
+  deletingIds,
+  onDelete,
+  onAdd,
+  withDate,
+}: {
+  state: AnnotationsState;
+  deletingIds: ReadonlySet<string>;
+  onDelete: (id: string) => void;
+  onAdd: (comment: NewComment) => Promise<boolean>;
+  withDate: boolean;
+}): JSX.Element {
+  return (
+    <div data-test-subj="chartComments" data-state={state.status}>
+      <EuiHorizontalRule margin="m" />
+      {state.status === 'loading' || state.status === 'idle' ? (
+        <EuiLoadingSpinner size="m" data-test-subj="chartCommentsLoading" />
+      ) : null}
+      {state.status === 'error' ? (
+        <EuiCallOut
+          size="s"
+          color="danger"
+          iconType="error"
+          title="Could not load the comments"
+          data-test-subj="chartCommentsError"
+        >
+          <p>{state.message}</p>
+        </EuiCallOut>
+      ) : null}
+      {state.status === 'ready' && state.annotations.length === 0 ? (
+        <EuiText size="s" color="subdued" data-test-subj="chartCommentsEmpty">
+          <p>No comments on this chart yet.</p>
+        </EuiText>
+      ) : null}
+      {state.status === 'ready' && state.annotations.length > 0 ? (
+        <CommentList
+          annotations={state.annotations}
+          deletingIds={deletingIds}
+          onDelete={onDelete}
+        />
+      ) : null}
+      <EuiSpacer size="m" />
+      <CommentForm withDate={withDate} onSubmit={onAdd} />
+    </div>
+  );
+}
