@@ -108,6 +108,7 @@ describe('customerAnalytics.plugin.js bundle contract', () => {
         fetch: async (path: string, options: { query?: Record<string, string> } = {}) => {
           fetches.push(`${path}?dimension=${options.query?.dimension ?? ''}`);
           if (path.endsWith('/dimensions')) return { dimensions: ['all', 'north'] };
+          if (path.endsWith('/annotations')) return { annotations: [], current_user: null };
           const created_at = '2025-03-02T10:00:00.000Z';
           if (path.endsWith('/reports/kpis/overall')) {
             return {
@@ -194,15 +195,28 @@ describe('customerAnalytics.plugin.js bundle contract', () => {
         id: 'customerAnalytics',
         title: 'Customer Analytics',
         category: 'Analytics',
-        deepLinks: [{ id: 'overview', title: 'Overview', path: '/overview' }],
+        deepLinks: [
+          { id: 'overview', title: 'Overview', path: '/overview' },
+          { id: 'customers', title: 'Customers', path: '/customers' },
+          { id: 'funnels', title: 'Funnels', path: '/funnels' },
+          { id: 'cohorts', title: 'Cohorts', path: '/cohorts' },
+          { id: 'stats', title: 'Stats', path: '/stats' },
+          { id: 'products', title: 'Products', path: '/products' },
+          { id: 'promotions', title: 'Promotions', path: '/promotions' },
+        ],
       },
     ]);
     expect(result.rendered).toEqual({ title: 'Overview', ordersTotal: '1,234', chartPanel: true });
-    expect(result.fetches).toEqual([
-      '/api/customer_analytics/dimensions?dimension=',
-      '/api/customer_analytics/reports/kpis/overall?dimension=all',
-      '/api/customer_analytics/reports/stats/orders_daily?dimension=all',
-    ]);
+    // The Overview's reports (and the comments of its panels) come through core.http.
+    expect(result.fetches).toEqual(
+      expect.arrayContaining([
+        '/api/customer_analytics/dimensions?dimension=',
+        '/api/customer_analytics/reports/kpis/overall?dimension=all',
+        '/api/customer_analytics/reports/stats/orders_daily?dimension=all',
+        '/api/customer_analytics/reports/churn/weekly?dimension=all',
+        '/api/customer_analytics/reports/products/top_products?dimension=all',
+      ]),
+    );
     expect(result.afterUnmount).toBe('');
     // The lazy application chunk came from the public path Kibana assigned, not a built-in one.
     expect(
