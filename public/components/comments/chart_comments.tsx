@@ -54,7 +54,8 @@ export function ChartComments({
   const toggle = (
     <EuiButtonEmpty
       size="xs"
-      iconType={open ? 'arrowUp' : 'editorComment'}
+      iconType="editorComment"
+      isSelected={open}
       onClick={() => setOpen((wasOpen) => !wasOpen)}
       aria-expanded={open}
       isDisabled={state.status === 'idle'}
