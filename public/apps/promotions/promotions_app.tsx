@@ -1,12 +1,12 @@
 import React from 'react';
-import type { PromotionDailyRow } from '../../../common/reports/promotions';
-import { PeriodChart, type PeriodSeries } from '../../components/charts/period_chart';
+import { PeriodChart } from '../../components/charts/period_chart';
 import { DashboardPage } from '../../components/dashboard_page';
 import { formatAmount, formatRatio } from '../../components/format';
 import { PanelGap, PanelGrid } from '../../components/panel_grid';
 import { ReportPanel } from '../../components/report_panel';
 import { useReport } from '../../hooks/use_report';
 import { PromotionKpiTable } from './promotion_kpi_table';
+import { promotionSeries } from './promotion_series';
 
 export function PromotionsApp(): JSX.Element {
   return (
@@ -17,24 +17,6 @@ export function PromotionsApp(): JSX.Element {
       {(dimension) => <PromotionsPanels dimension={dimension} />}
     </DashboardPage>
   );
-}
-
-/** One series per promotion (in first-seen order) of one field of `promotions/daily`. */
-export function promotionSeries(
-  rows: PromotionDailyRow[],
-  field: 'revenue' | 'discount',
-): PeriodSeries[] {
-  const byPromotion = new Map<string, PeriodSeries>();
-  for (const row of rows) {
-    const series = byPromotion.get(row.promotion) ?? {
-      id: row.promotion,
-      name: row.promotion,
-      points: [],
-    };
-    series.points.push({ period: row.period, value: row[field] });
-    byPromotion.set(row.promotion, series);
-  }
-  return [...byPromotion.values()];
 }
 
 function PromotionsPanels({ dimension }: { dimension: string }): JSX.Element {
