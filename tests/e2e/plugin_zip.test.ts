@@ -58,7 +58,7 @@ describe('build/customerAnalytics-9.5.4.zip', () => {
     expect(packageJson.kibana).toEqual({ version: '9.5.4' });
   });
 
-  it('loads its server in plain Node and registers both routes with delegated authz', () => {
+  it('loads its server in plain Node and registers every route with delegated authz', () => {
     const stubDir = join(extracted, 'kibana', 'node_modules', '@kbn', 'config-schema');
     mkdirSync(stubDir, { recursive: true });
     writeFileSync(
@@ -70,7 +70,8 @@ describe('build/customerAnalytics-9.5.4.zip', () => {
     const script = `
       const server = require('./kibana/customerAnalytics/server');
       const routes = [];
-      const router = { get: (route) => routes.push({ method: 'GET', path: route.path, authz: route.security.authz }) };
+      const register = (method) => (route) => routes.push({ method, path: route.path, authz: route.security.authz });
+      const router = { get: register('GET'), post: register('POST'), delete: register('DELETE') };
       const logger = { debug() {}, info() {}, warn() {}, error() {}, get() { return logger; } };
       const instance = server.plugin({
         config: { get: () => ({ indexPrefix: 'customer-analytics-', sidecarUrl: 'http://localhost:5603' }) },
@@ -97,6 +98,21 @@ describe('build/customerAnalytics-9.5.4.zip', () => {
         {
           method: 'GET',
           path: '/api/customer_analytics/dimensions',
+          authz: { enabled: false, reason },
+        },
+        {
+          method: 'GET',
+          path: '/api/customer_analytics/annotations',
+          authz: { enabled: false, reason },
+        },
+        {
+          method: 'POST',
+          path: '/api/customer_analytics/annotations',
+          authz: { enabled: false, reason },
+        },
+        {
+          method: 'DELETE',
+          path: '/api/customer_analytics/annotations/{id}',
           authz: { enabled: false, reason },
         },
       ],
