@@ -1,0 +1,60 @@
+/**
+ * `npm run build:plugin`: the Kibana bundle (target/public/), the standalone host's shared deps
+ * (target/shared_deps/, rebuilt only when stale — it takes about a minute) and browser core
+ * (target/host/), server/ + common/ as CommonJS, and build/customerAnalytics-<kibanaVersion>.zip.
+ * `--force` rebuilds the shared deps too; `--no-zip` skips packaging (the e2e setup uses it).
+ */
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import webpack, { type Configuration } from 'webpack';
+import { isStale } from './freshness';
+import { BUILD_PARTS } from './inputs';
+import { packageZip } from './package_zip';
+import { REPO_ROOT, TARGET } from './paths';
+import { hostCoreConfig, pluginBundleConfig, sharedDepsConfig } from './webpack_configs';
+
+function runWebpack(configs: Configuration[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    webpack(configs, (error, stats) => {
+      if (error) return reject(error);
+      if (stats?.hasErrors()) {
+        return reject(new Error(`webpack failed:\n${stats.toString('errors-only')}`));
+      }
+      if (stats?.hasWarnings()) console.warn(stats.toString('errors-warnings'));
+      resolve();
+    });
+  });
+}
+
+/** Kibana loads Elastic Charts' CSS for its plugins; the host's shell page loads these copies. */
+function copyChartsCss(): void {
+  for (const file of ['theme_only_light.css', 'theme_only_dark.css']) {
+    copyFileSync(
+      join(REPO_ROOT, 'node_modules', '@elastic', 'charts', 'dist', file),
+      join(TARGET.sharedDeps, file),
+    );
+  }
+}
+
+export async function buildPlugin(options: { force: boolean; zip: boolean }): Promise<void> {
+  const started = Date.now();
+  const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const sharedDeps = options.force || isStale(BUILD_PARTS.sharedDeps.output, [...BUILD_PARTS.sharedDeps.inputs]);
+  const configs = [pluginBundleConfig(), hostCoreConfig(), ...(sharedDeps ? [sharedDepsConfig()] : [])];
+  console.log(`webpack: ${configs.map((config) => config.name).join(', ')}${sharedDeps ? '' : ' (shared deps up to date)'}`);
+  await runWebpack(configs);
+  if (sharedDeps) copyChartsCss();
+  console.log(`bundles written to ${TARGET.public}, ${TARGET.host}, ${TARGET.sharedDeps} (${seconds()})`);
+  if (options.zip) {
+    const zipPath = packageZip();
+    console.log(`plugin zip: ${zipPath} (${seconds()})`);
+  }
+}
+
+const args = process.argv.slice(2);
+buildPlugin({ force: args.includes('--force'), zip: !args.includes('--no-zip') }).catch(
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
