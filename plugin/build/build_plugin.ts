@@ -39,12 +39,21 @@ function copyChartsCss(): void {
 export async function buildPlugin(options: { force: boolean; zip: boolean }): Promise<void> {
   const started = Date.now();
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  const sharedDeps = options.force || isStale(BUILD_PARTS.sharedDeps.output, [...BUILD_PARTS.sharedDeps.inputs]);
-  const configs = [pluginBundleConfig(), hostCoreConfig(), ...(sharedDeps ? [sharedDepsConfig()] : [])];
-  console.log(`webpack: ${configs.map((config) => config.name).join(', ')}${sharedDeps ? '' : ' (shared deps up to date)'}`);
+  const sharedDeps =
+    options.force || isStale(BUILD_PARTS.sharedDeps.output, [...BUILD_PARTS.sharedDeps.inputs]);
+  const configs = [
+    pluginBundleConfig(),
+    hostCoreConfig(),
+    ...(sharedDeps ? [sharedDepsConfig()] : []),
+  ];
+  console.log(
+    `webpack: ${configs.map((config) => config.name).join(', ')}${sharedDeps ? '' : ' (shared deps up to date)'}`,
+  );
   await runWebpack(configs);
   if (sharedDeps) copyChartsCss();
-  console.log(`bundles written to ${TARGET.public}, ${TARGET.host}, ${TARGET.sharedDeps} (${seconds()})`);
+  console.log(
+    `bundles written to ${TARGET.public}, ${TARGET.host}, ${TARGET.sharedDeps} (${seconds()})`,
+  );
   if (options.zip) {
     const zipPath = packageZip();
     console.log(`plugin zip: ${zipPath} (${seconds()})`);

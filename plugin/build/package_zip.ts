@@ -37,9 +37,11 @@ export function packageZip(): string {
   cpSync(join(REPO_ROOT, 'kibana.json'), join(pluginDir, 'kibana.json'));
 
   const zodDir = join(REPO_ROOT, 'node_modules', 'zod');
-  const zodVersion = (JSON.parse(readFileSync(join(zodDir, 'package.json'), 'utf8')) as {
-    version: string;
-  }).version;
+  const zodVersion = (
+    JSON.parse(readFileSync(join(zodDir, 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
   cpSync(zodDir, join(pluginDir, 'node_modules', 'zod'), { recursive: true });
 
   // CommonJS (no "type": "module"): Kibana require()s server/index.js.

@@ -8,7 +8,9 @@ const publicPaths = (window as unknown as { __kbnPublicPath__?: Record<string, s
   .__kbnPublicPath__;
 const publicPath = publicPaths?.['customerAnalytics'];
 if (publicPath === undefined) {
-  throw new Error('window.__kbnPublicPath__.customerAnalytics is not set: load this bundle from Kibana');
+  throw new Error(
+    'window.__kbnPublicPath__.customerAnalytics is not set: load this bundle from Kibana',
+  );
 }
 // eslint-disable-next-line prefer-const -- webpack rewrites assignments to this free variable
 __webpack_public_path__ = publicPath;

@@ -35,7 +35,11 @@ export function compileServer(outDir: string): string[] {
         },
       }).outputText;
       for (const [, specifier] of output.matchAll(/require\("([^"]+)"\)/g)) {
-        if (specifier && !specifier.startsWith('.') && !SERVER_RUNTIME_MODULES.includes(specifier)) {
+        if (
+          specifier &&
+          !specifier.startsWith('.') &&
+          !SERVER_RUNTIME_MODULES.includes(specifier)
+        ) {
           problems.push(`${relative(REPO_ROOT, file)} requires '${specifier}'`);
         }
       }
