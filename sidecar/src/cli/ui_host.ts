@@ -6,6 +6,8 @@ export interface UiHostOptions {
   host: string;
   prefix: string;
   sidecarUrl?: string;
+  /** The signed-in user the host reports to the plugin (author of chart comments). */
+  user?: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function startUiHost(
   const { createHostServer } = await import('../../../plugin/host/host_server');
   const app = await createHostServer({
     client: es.client,
+    ...(options.user !== undefined ? { user: options.user } : {}),
     pluginConfig: {
       indexPrefix: options.prefix,
       ...(options.sidecarUrl ? { sidecarUrl: options.sidecarUrl } : {}),

@@ -10,6 +10,7 @@ interface UiOptions {
   prefix: string;
   sidecarUrl?: string;
   esPort: number;
+  user?: string;
 }
 
 /**
@@ -29,6 +30,7 @@ export function registerUiCommand(program: Command): void {
       'index name prefix (customerAnalytics.indexPrefix)',
       DEFAULT_INDEX_PREFIX,
     )
+    .option('--user <name>', 'who the UI says is signed in (author of chart comments)', 'local')
     .option('--sidecar-url <url>', 'sidecar admin API (customerAnalytics.sidecarUrl)')
     .option(
       '--es-port <port>',
