@@ -6,15 +6,17 @@
  *
  *   npx tsx bench/es-bulk.ts [--sessions 1000000] [--batch-mb 4] [--concurrency 2] [--seed 1]
  *
- * Defaults: on this 2-core machine 4 MB × 2 in flight beat 8 MB × 3 (4.7k vs 3.3k docs/s on a
- * busy host); on bigger hosts try more concurrency (≈ the node's cores).
+ * Defaults: the ingest's own bulk writer settings (DEFAULT_BATCH_BYTES, DEFAULT_CONCURRENCY), so
+ * anchor and ingest are compared like with like. On this 2-core machine 4 MB × 2 in flight beat
+ * 8 MB × 3 (4.7k vs 3.3k docs/s on a busy host); on bigger hosts try more concurrency.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { OrderDocument } from '../common/documents';
 import { indexNames } from '../common/indices';
-import { generateDemo, toOrderDocument } from '../sidecar/src/demo';
+import { generateDemo, toOrderDocument, type DemoOptions } from '../sidecar/src/demo';
 import { MAX_CUSTOMERS } from '../sidecar/src/demo/options';
+import { DEFAULT_BATCH_BYTES, DEFAULT_CONCURRENCY } from '../sidecar/src/ingest/bulk_writer';
 import { connectionFromEnv, type ConnectionSettings } from '../sidecar/src/es/connection';
 import { connectElasticsearch } from '../sidecar/src/es/elasticsearch';
 import { deleteIndices, ensureIndices } from '../sidecar/src/es/templates';
@@ -173,9 +175,16 @@ function backoff(attempt: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 100 * 2 ** attempt)));
 }
 
-/** The first `count` generated sessions as order documents (a year-long shop, lazily). */
-export function* demoOrderDocuments(count: number, seed: number): Generator<OrderDocument> {
-  const generator = generateDemo({ customers: MAX_CUSTOMERS, days: 365, seed });
+/**
+ * The first `count` generated sessions as order documents, lazily: of a year-long shop, or of
+ * `shop` (the options the ingest benchmark's CSVs were written with, so both load the same).
+ */
+export function* demoOrderDocuments(
+  count: number,
+  seed: number,
+  shop: DemoOptions = { customers: MAX_CUSTOMERS, days: 365, seed },
+): Generator<OrderDocument> {
+  const generator = generateDemo(shop);
   let produced = 0;
   if (count <= 0) return;
   for (const session of generator.sessions()) {
@@ -189,8 +198,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       sessions: { type: 'string', default: '1000000' },
-      'batch-mb': { type: 'string', default: '4' },
-      concurrency: { type: 'string', default: '2' },
+      'batch-mb': { type: 'string', default: String(DEFAULT_BATCH_BYTES / 1024 / 1024) },
+      concurrency: { type: 'string', default: String(DEFAULT_CONCURRENCY) },
       seed: { type: 'string', default: '1' },
     },
   });

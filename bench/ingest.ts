@@ -1,31 +1,121 @@
 /**
  * Ingest throughput against the raw `_bulk` anchor (bench/es-bulk.ts) on the same embedded node
- * in the same run: demo CSVs (sessions with baskets, customers) → validation → sort/merge → bulk,
- * vs pre-serialised order documents sent with raw `_bulk`. Prints one JSON line: docs/s of both,
- * their ratio (goal ≥ 0.8) and the ingest's peak RSS (goal < 400 MB, measured before the anchor
- * runs, since the anchor holds all its bodies in memory).
+ * in the same run. Like with like: the anchor sends the very documents the ingest builds (the
+ * same generated shop: downloads, then orders with baskets), pre-serialised before its clock
+ * starts, into indices made by the same templates with the same bulk-load setting (no refresh
+ * until the end), with the ingest's batch size and requests in flight. The ingest reads the demo
+ * CSVs (sessions, products, customers) → validation → streaming basket join → bulk, in a child
+ * process that does nothing else, so its peak RSS is the ingest's alone (not the generator's, not
+ * the anchor's pre-serialised bodies). The anchor runs before and after the ingest (the node
+ * warms up and merges in the background; the mean is the reference).
+ *
+ * Prints one JSON line: docs/s of both, their ratio (goal ≥ 0.8), the ingest's peak RSS (goal
+ * < 400 MB).
  *
  *   npx tsx bench/ingest.ts [--sessions 1000000] [--seed 1] [--keep-csv]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { demoIngestConfig } from '../common/mapping';
+import type { Client } from '@elastic/elasticsearch';
 import { indexNames } from '../common/indices';
+import { demoIngestConfig } from '../common/mapping';
+import { generateDemo, type DemoOptions } from '../sidecar/src/demo';
+import { createClient } from '../sidecar/src/es/connection';
 import { connectElasticsearch } from '../sidecar/src/es/elasticsearch';
 import { deleteIndices, ensureIndices } from '../sidecar/src/es/templates';
+import { DEFAULT_BATCH_BYTES, DEFAULT_CONCURRENCY } from '../sidecar/src/ingest/bulk_writer';
 import { ingest } from '../sidecar/src/ingest/ingest';
-import { demoOrderDocuments, ndjsonBatches, rawBulk } from './es-bulk';
+import { demoOrderDocuments, ndjsonBatches, rawBulk, type BulkBatch } from './es-bulk';
 
 /** The demo shop makes about this many sessions per customer over 180 days. */
 const SESSIONS_PER_CUSTOMER_180_DAYS = 14.5;
 
-const CLI = resolve(fileURLToPath(import.meta.url), '../../sidecar/src/cli/main.ts');
+const SELF = fileURLToPath(import.meta.url);
+const CLI = join(SELF, '../../sidecar/src/cli/main.ts');
 const round = (value: number) => Math.round(value * 100) / 100;
-const peakRssMb = () => round(process.resourceUsage().maxRSS / 1024);
+
+interface ChildResult {
+  seconds: number;
+  peak_rss_mb: number;
+  orders: number;
+  downloads: number;
+  rows_read: number;
+  rejected: number;
+  input_sorted: Record<string, boolean>;
+}
+
+/** `--child`: only the ingest, timed around the call; prints its result as JSON. */
+async function child(url: string, prefix: string, directory: string): Promise<void> {
+  const client = createClient({ url });
+  const started = performance.now();
+  const summary = await ingest(client, indexNames(prefix), demoIngestConfig(directory), {
+    errorsFile: join(directory, 'errors.ndjson'),
+    recorder: null,
+  });
+  const result: ChildResult = {
+    seconds: (performance.now() - started) / 1000,
+    peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
+    orders: summary.indexed.orders,
+    downloads: summary.indexed.downloads,
+    rows_read: summary.rows_read_total,
+    rejected: summary.rejected.total,
+    input_sorted: summary.input_sorted,
+  };
+  await client.close();
+  console.log(JSON.stringify(result));
+}
+
+/** The shop's downloads documents as the ingest writes them, as `_bulk` bodies. */
+function downloadBatches(shop: DemoOptions): BulkBatch[] {
+  const encoder = new TextEncoder();
+  const batches: BulkBatch[] = [];
+  let parts: string[] = [];
+  let size = 0;
+  for (const customer of generateDemo(shop).customers()) {
+    const document = {
+      client: customer.client,
+      download_date: new Date(customer.download_date).toISOString(),
+      signup_date: customer.signup_date ? new Date(customer.signup_date).toISOString() : null,
+    };
+    const item = `{"index":{"_id":${JSON.stringify(customer.client)}}}\n${JSON.stringify(document)}\n`;
+    parts.push(item);
+    size += item.length;
+    if (size >= DEFAULT_BATCH_BYTES) {
+      batches.push({ body: encoder.encode(parts.join('')), docs: parts.length });
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length > 0) batches.push({ body: encoder.encode(parts.join('')), docs: parts.length });
+  return batches;
+}
+
+/** One anchor run into fresh indices; returns documents per second. */
+async function anchor(
+  client: Client,
+  url: string,
+  downloads: BulkBatch[],
+  orders: BulkBatch[],
+): Promise<{ docs: number; seconds: number }> {
+  const prefix = 'bench-raw-';
+  await deleteIndices(client, prefix);
+  const names = await ensureIndices(client, { prefix });
+  await client.indices.putSettings({
+    index: [names.orders, names.downloads],
+    settings: { refresh_interval: '-1' },
+  });
+  const started = performance.now();
+  const a = await rawBulk(url, names.downloads, downloads, DEFAULT_CONCURRENCY);
+  const b = await rawBulk(url, names.orders, orders, DEFAULT_CONCURRENCY);
+  await client.indices.refresh({ index: [names.orders, names.downloads] });
+  const seconds = (performance.now() - started) / 1000;
+  await deleteIndices(client, prefix);
+  return { docs: a.docs + b.docs, seconds };
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -33,13 +123,22 @@ async function main(): Promise<void> {
       sessions: { type: 'string', default: '1000000' },
       seed: { type: 'string', default: '1' },
       'keep-csv': { type: 'boolean', default: false },
+      child: { type: 'boolean', default: false },
+      url: { type: 'string' },
+      prefix: { type: 'string' },
+      dir: { type: 'string' },
     },
   });
-  const wantedSessions = Number(values.sessions);
+  if (values.child) return child(values.url!, values.prefix!, values.dir!);
+
   const seed = Number(values.seed);
+  const customers = Math.max(
+    1,
+    Math.round(Number(values.sessions) / SESSIONS_PER_CUSTOMER_180_DAYS),
+  );
+  const shop: DemoOptions = { customers, days: 180, seed };
   const directory = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
-  const customers = Math.max(1, Math.round(wantedSessions / SESSIONS_PER_CUSTOMER_180_DAYS));
-  // A child process writes the CSVs, so this process's peak RSS is the ingest's alone.
+  // A child process writes the CSVs (the generator's memory is not the ingest's).
   const generatedLine = execFileSync(
     process.execPath,
     [
@@ -47,65 +146,62 @@ async function main(): Promise<void> {
       'tsx',
       CLI,
       'demo-data',
-      '--customers',
-      String(customers),
-      '--days',
-      '180',
-      '--seed',
-      String(seed),
-      '--out',
-      directory,
-      '--quiet',
+      ...['--customers', String(customers), '--days', '180', '--seed', String(seed)],
+      ...['--out', directory, '--quiet'],
     ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const generated = JSON.parse(generatedLine.trim().split('\n').at(-1)!) as {
+    sessions: number;
     basket_lines: number;
   };
 
   const es = await connectElasticsearch({ nodeName: 'bench-ingest', port: 0, fresh: true });
   try {
+    // The anchor's bodies are built before any clock starts.
+    const downloadBodies = downloadBatches(shop);
+    const orderBodies = [
+      ...ndjsonBatches(demoOrderDocuments(generated.sessions, seed, shop), DEFAULT_BATCH_BYTES),
+    ];
+    const before = await anchor(es.client, es.url, downloadBodies, orderBodies);
+
     const prefix = 'bench-ingest-';
     await deleteIndices(es.client, prefix);
-    const names = await ensureIndices(es.client, { prefix });
-    const startedMs = performance.now();
-    const summary = await ingest(es.client, names, demoIngestConfig(directory), {
-      errorsFile: join(directory, 'errors.ndjson'),
-      recorder: null,
-    });
-    const ingestSeconds = (performance.now() - startedMs) / 1000;
-    const ingestPeakRssMb = peakRssMb();
-    const orders = summary.indexed.orders;
-    const documents = orders + summary.indexed.downloads;
+    await ensureIndices(es.client, { prefix });
+    const childLine = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        SELF,
+        '--child',
+        ...['--url', es.url, '--prefix', prefix, '--dir', directory],
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
+    );
+    const result = JSON.parse(childLine.trim().split('\n').at(-1)!) as ChildResult;
+    await deleteIndices(es.client, prefix);
 
-    // The anchor: the same number of order documents, pre-serialised, raw `_bulk`, as es-bulk.ts.
-    const rawPrefix = 'bench-raw-';
-    await deleteIndices(es.client, rawPrefix);
-    const rawIndex = indexNames(rawPrefix).orders;
-    await ensureIndices(es.client, { prefix: rawPrefix });
-    await es.client.indices.putSettings({ index: rawIndex, settings: { refresh_interval: '-1' } });
-    const batches = [...ndjsonBatches(demoOrderDocuments(orders, seed), 8 * 1024 * 1024)];
-    const rawStartedMs = performance.now();
-    await rawBulk(es.url, rawIndex, batches, 3);
-    await es.client.indices.refresh({ index: rawIndex });
-    const rawSeconds = (performance.now() - rawStartedMs) / 1000;
-
-    const ingestDocsPerSecond = documents / ingestSeconds;
-    const rawDocsPerSecond = orders / rawSeconds;
+    const after = await anchor(es.client, es.url, downloadBodies, orderBodies);
+    const rawDocsPerSecond = (before.docs + after.docs) / (before.seconds + after.seconds);
+    const documents = result.orders + result.downloads;
+    const ingestDocsPerSecond = documents / result.seconds;
     console.log(
       JSON.stringify({
-        sessions: orders,
-        customers: summary.indexed.downloads,
+        sessions: result.orders,
+        customers: result.downloads,
         basket_lines: generated.basket_lines,
-        rows_read: summary.rows_read_total,
-        rejected: summary.rejected.total,
-        ingest_seconds: round(ingestSeconds),
+        rows_read: result.rows_read,
+        rejected: result.rejected,
+        input_sorted: result.input_sorted,
+        ingest_seconds: round(result.seconds),
         ingest_docs_per_s: Math.round(ingestDocsPerSecond),
-        ingest_order_docs_per_s: Math.round(orders / ingestSeconds),
-        raw_bulk_seconds: round(rawSeconds),
+        raw_bulk_seconds: [round(before.seconds), round(after.seconds)],
         raw_bulk_docs_per_s: Math.round(rawDocsPerSecond),
         ratio_to_raw_bulk: round(ingestDocsPerSecond / rawDocsPerSecond),
-        ingest_peak_rss_mb: ingestPeakRssMb,
+        ingest_peak_rss_mb: result.peak_rss_mb,
+        batch_bytes: DEFAULT_BATCH_BYTES,
+        concurrency: DEFAULT_CONCURRENCY,
         machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB`,
         elasticsearch: es.node ? `embedded ${es.node.version}` : 'ES_URL',
       }),

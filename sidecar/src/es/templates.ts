@@ -19,11 +19,7 @@ export function physicalIndexName(alias: string, id: string): string {
 /** The physical index ensureIndices creates so the alias is queryable before any ingest. */
 export const INITIAL_INDEX_ID = 'initial';
 
-async function createIfMissing(
-  client: Client,
-  index: string,
-  alias: string | null,
-): Promise<void> {
+async function createIfMissing(client: Client, index: string, alias: string | null): Promise<void> {
   try {
     await client.indices.create({ index, ...(alias ? { aliases: { [alias]: {} } } : {}) });
   } catch (error) {

@@ -14,7 +14,7 @@
  * Duplicate order_ids arrive adjacent and in source order: the last one wins and the earlier ones
  * are reported. Product lines whose order_id has no session are reported as unmatched.
  */
-import { groupByKey } from './external_sort';
+import { batchesOf } from './record_streams';
 import type { ProductRecord, SessionRecord } from './records';
 
 export interface JoinedOrder {
@@ -28,73 +28,123 @@ export interface JoinListener {
   unmatchedProduct(line: ProductRecord): Promise<void> | void;
 }
 
-const orderIdOf = (record: { order_id: string }) => record.order_id;
+/**
+ * Reads records one at a time from batches, awaiting only when a batch is used up: the join runs
+ * once per session and per basket line, and a promise per record was a large share of its cost.
+ */
+class Cursor<T> {
+  private batch: T[] = [];
+  private index = 0;
 
+  constructor(private readonly input: AsyncIterator<T[]>) {}
+
+  /** The current record; undefined when the batch is used up (then fill()) or at the end. */
+  get current(): T | undefined {
+    return this.batch[this.index];
+  }
+
+  advance(): void {
+    this.index += 1;
+  }
+
+  /** Loads the next non-empty batch; false at the end of the input. */
+  async fill(): Promise<boolean> {
+    while (this.index >= this.batch.length) {
+      const next = await this.input.next();
+      if (next.done) return false;
+      this.batch = next.value;
+      this.index = 0;
+    }
+    return true;
+  }
+
+  async close(): Promise<void> {
+    await this.input.return?.();
+  }
+}
+
+const OUTPUT_BATCH = 200;
+
+/**
+ * The merge join over batches of sessions and products (both in order_id order); yields batches
+ * of complete orders. Groups are formed inline with one record of lookahead per input.
+ */
+export async function* joinBasketBatches(
+  sessions: AsyncIterable<SessionRecord[]>,
+  products: AsyncIterable<ProductRecord[]> | null,
+  listener: JoinListener,
+): AsyncGenerator<JoinedOrder[]> {
+  const sessionCursor = new Cursor(sessions[Symbol.asyncIterator]());
+  const productCursor = products ? new Cursor(products[Symbol.asyncIterator]()) : null;
+  const nextSession = async () =>
+    sessionCursor.current ?? ((await sessionCursor.fill()) ? sessionCursor.current : undefined);
+  const nextProduct = async () =>
+    productCursor
+      ? (productCursor.current ??
+        ((await productCursor.fill()) ? productCursor.current : undefined))
+      : undefined;
+  let output: JoinedOrder[] = [];
+  try {
+    let session = sessionCursor.current ?? (await nextSession());
+    let product = productCursor?.current ?? (await nextProduct());
+    while (session || product) {
+      if (product && (!session || product.order_id < session.order_id)) {
+        // Lines of an order no session has.
+        const key = product.order_id;
+        do {
+          await listener.unmatchedProduct(product);
+          productCursor!.advance();
+          product = productCursor!.current ?? (await nextProduct());
+        } while (product && product.order_id === key);
+        continue;
+      }
+      const key = session!.order_id;
+      let winner = session!;
+      let superseded: SessionRecord[] | null = null;
+      sessionCursor.advance();
+      session = sessionCursor.current ?? (await nextSession());
+      while (session && session.order_id === key) {
+        (superseded ??= []).push(winner);
+        winner = session;
+        sessionCursor.advance();
+        session = sessionCursor.current ?? (await nextSession());
+      }
+      if (superseded) for (const old of superseded) await listener.duplicateSession(old, winner);
+      let basket: ProductRecord[] | null = null;
+      if (productCursor) {
+        basket = [];
+        while (product && product.order_id === key) {
+          basket.push(product);
+          productCursor.advance();
+          product = productCursor.current ?? (await nextProduct());
+        }
+      }
+      output.push({ session: winner, basket });
+      if (output.length >= OUTPUT_BATCH) {
+        yield output;
+        output = [];
+      }
+    }
+    if (output.length > 0) yield output;
+  } finally {
+    // Stopped early (a source out of order, a failed write): close both reads, files included.
+    await sessionCursor.close();
+    await productCursor?.close();
+  }
+}
+
+/** joinBasketBatches() one record at a time (small inputs, tests). */
 export async function* joinBaskets(
   sessions: AsyncIterable<SessionRecord>,
   products: AsyncIterable<ProductRecord> | null,
   listener: JoinListener,
 ): AsyncGenerator<JoinedOrder> {
-  const sessionGroups = groupByKey(sessions, orderIdOf);
-  const productGroups = products ? groupByKey(products, orderIdOf) : null;
-  try {
-    yield* mergeGroups(sessionGroups, productGroups, listener);
-  } finally {
-    // Stopped early (a source out of order, a failed write): close both reads, files included.
-    await sessionGroups.return(undefined);
-    await productGroups?.return(undefined);
-  }
-}
-
-type Groups<T> = AsyncGenerator<{ key: string; records: T[] }>;
-
-async function* mergeGroups(
-  sessionGroups: Groups<SessionRecord>,
-  productGroups: Groups<ProductRecord> | null,
-  listener: JoinListener,
-): AsyncGenerator<JoinedOrder> {
-  let session = await sessionGroups.next();
-  let product = productGroups ? await productGroups.next() : null;
-
-  for (;;) {
-    const s = session.done ? null : session.value;
-    const p = product && !product.done ? product.value : null;
-    if (!s && !p) return;
-    if (p && (!s || p.key < s.key)) {
-      for (const line of p.records) await listener.unmatchedProduct(line);
-      product = await productGroups!.next();
-      continue;
-    }
-    const winner = s!.records[s!.records.length - 1]!;
-    for (const superseded of s!.records.slice(0, -1))
-      await listener.duplicateSession(superseded, winner);
-    if (p && p.key === s!.key) {
-      yield { session: winner, basket: p.records };
-      product = await productGroups!.next();
-    } else {
-      yield { session: winner, basket: productGroups ? [] : null };
-    }
-    session = await sessionGroups.next();
-  }
-}
-
-/** JS string order (UTF-16 code units), as the external sort uses. */
-export const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Unicode code point order, which is UTF-8 byte order: how Elasticsearch sorts keyword terms.
- * It differs from JS `<` only between characters above U+FFFF (surrogate pairs) and U+E000–FFFF.
- */
-export function compareCodePoints(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i += 1) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const fix = (c: number) => (c >= 0xe000 ? c - 0x800 : c >= 0xd800 ? c + 0x2000 : c);
-    return fix(x) - fix(y);
-  }
-  return a.length - b.length;
+  const orders = joinBasketBatches(
+    batchesOf(sessions),
+    products ? batchesOf(products) : null,
+    listener,
+  );
+  for await (const batch of orders) yield* batch;
 }
 
 /**
@@ -105,14 +155,13 @@ export function compareCodePoints(a: string, b: string): number {
 export async function countMissing(
   sorted: AsyncIterable<string | { key: string; count: number }>,
   reference: AsyncIterable<string>,
-  compare: (a: string, b: string) => number = compareCodeUnits,
 ): Promise<number> {
   const iterator = reference[Symbol.asyncIterator]();
   let current = await iterator.next();
   let missing = 0;
   for await (const item of sorted) {
     const key = typeof item === 'string' ? item : item.key;
-    while (!current.done && compare(current.value, key) < 0) current = await iterator.next();
+    while (!current.done && current.value < key) current = await iterator.next();
     if (current.done || current.value !== key) missing += typeof item === 'string' ? 1 : item.count;
   }
   return missing;

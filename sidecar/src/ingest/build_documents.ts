@@ -1,7 +1,48 @@
 import type { DownloadDocument, OrderDocument } from '../../../common/documents';
 import type { CustomerRecord, OrderLineRecord, ProductRecord, SessionRecord } from './records';
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const DAY_MS = 86_400_000;
+/** Date parts by day number; a shop's sessions span a few hundred days, so this stays small. */
+const dayTexts = new Map<number, string>();
+const MAX_CACHED_DAYS = 20_000;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+/**
+ * `new Date(ms).toISOString()`, several times faster: the date part is formatted once per day
+ * and kept, the time of day comes from digit tables. Date.toISOString costs more than a
+ * microsecond, twice per session.
+ */
+export function isoUtc(time: number): string {
+  // Date truncates fractions of a millisecond toward zero; so do we.
+  const ms = Math.trunc(time);
+  const day = Math.floor(ms / DAY_MS);
+  let dayText = dayTexts.get(day);
+  if (dayText === undefined) {
+    if (dayTexts.size >= MAX_CACHED_DAYS) dayTexts.clear();
+    dayText = new Date(day * DAY_MS).toISOString().slice(0, -13);
+    dayTexts.set(day, dayText);
+  }
+  let rest = ms - day * DAY_MS;
+  const hours = Math.floor(rest / 3_600_000);
+  rest -= hours * 3_600_000;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  return (
+    dayText +
+    TWO_DIGITS[hours]! +
+    ':' +
+    TWO_DIGITS[minutes]! +
+    ':' +
+    TWO_DIGITS[seconds]! +
+    '.' +
+    THREE_DIGITS[rest - seconds * 1000]! +
+    'Z'
+  );
+}
+
+const iso = isoUtc;
 
 /** Money sums of many lines: rounded to a millionth so float noise (0.1 + 0.2) never shows. */
 export function roundMoney(value: number): number {
@@ -47,13 +88,48 @@ export function orderDocument(
   return document;
 }
 
-/** orderDocument() as the JSON text the bulk writer sends. */
+const text = (value: string) => JSON.stringify(value);
+const textOrNull = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+/** JSON numbers: what JSON.stringify writes (non-finite values become null). */
+const number = (value: number) => (Number.isFinite(value) ? String(value) : 'null');
+
+/**
+ * orderDocument() written straight as the JSON text the bulk writer sends: the same fields in the
+ * same order, without building the object first (this runs once per session, and building plus
+ * stringifying cost about twice as much). Action names are validated identifiers
+ * (`[a-z][a-z0-9_]*`), so they need no escaping. A unit test holds it equal to orderDocument().
+ */
 export function orderJson(
   session: SessionRecord,
   actionNames: readonly string[],
   basket: ProductRecord[] | null,
 ): string {
-  return JSON.stringify(orderDocument(session, actionNames, basket));
+  const purchased = session.purchased;
+  let json =
+    `{"session_id":${text(session.order_id)},"client":${text(session.client)}` +
+    `,"session_start":"${iso(session.start)}"` +
+    `,"session_end":${session.end === null ? 'null' : `"${iso(session.end)}"`}` +
+    `,"purchased":${purchased}` +
+    `,"payment_amount":${purchased ? number(session.amount) : 0}` +
+    `,"discount_amount":${purchased ? number(session.discount) : 0}` +
+    `,"promotion_id":${textOrNull(session.promotion_id)}` +
+    `,"dimension":${textOrNull(session.dimension)}` +
+    `,"actions":{"has_sessions":true`;
+  for (let i = 0; i < actionNames.length; i += 1) {
+    json += `,"${actionNames[i]!}":${session.actions[i] ?? false}`;
+  }
+  json += `,"purchased":${purchased}}`;
+  if (basket !== null) {
+    json += ',"basket":[';
+    for (let i = 0; i < basket.length; i += 1) {
+      const line = basket[i]!;
+      json +=
+        `${i === 0 ? '' : ','}{"product":${text(line.product)},"category":${text(line.category)}` +
+        `,"price":${number(line.price)},"quantity":${number(line.quantity)}}`;
+    }
+    json += `],"basket_size":${basket.length}`;
+  }
+  return `${json}}`;
 }
 
 /** One `downloads` document; dated customer actions under `actions` (null when not given). */

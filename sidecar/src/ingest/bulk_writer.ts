@@ -32,14 +32,23 @@ export interface BulkWriterOptions {
   onRetry?: (attempt: number, delayMs: number, cause: string) => void;
 }
 
-/** One `_bulk` request: every item targets `index` (sent as `/{index}/_bulk`). */
+/**
+ * One `_bulk` request: every item targets `index` (sent as `/{index}/_bulk`). The body is written
+ * into a reused buffer as documents arrive, so a batch leaves no strings behind to be promoted
+ * into the old generation while it waits to be sent (that garbage was most of the peak memory).
+ */
 interface Batch {
   index: string;
-  /** One `action\nsource\n` pair per item, so single items can be retried. */
-  items: string[];
+  buffer: Buffer;
+  length: number;
+  /** Byte offset where each item (`action\nsource\n`) starts, so single items can be retried. */
+  offsets: number[];
   ids: string[];
   lines: number[];
 }
+
+/** Room above maxBatchBytes, so the item that crosses the threshold still fits. */
+const SLACK_BYTES = 1024 * 1024;
 
 const RETRYABLE_STATUS = (status: number) => status === 429 || status >= 500;
 
@@ -54,8 +63,6 @@ function isRetryable(error: unknown): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const emptyBatch = (index: string): Batch => ({ index, items: [], ids: [], lines: [] });
-
 /**
  * Streams `index` operations into `_bulk`: batches by bytes (one target index per batch, so the
  * action line is just the `_id`, as in the raw anchor), a bounded number of batches in flight
@@ -68,8 +75,8 @@ const emptyBatch = (index: string): Batch => ({ index, items: [], ids: [], lines
  * a promise only when the caller has to wait, so the common path costs no microtask.
  */
 export class BulkWriter {
-  private batch: Batch = emptyBatch('');
-  private bytes = 0;
+  private readonly free: Buffer[] = [];
+  private batch: Batch;
   private queue: Promise<void> = Promise.resolve();
   private readonly inFlight = new Set<Promise<void>>();
   private failure: Error | null = null;
@@ -94,32 +101,54 @@ export class BulkWriter {
       requestTimeoutMs: 120_000,
       ...options,
     };
+    this.batch = this.newBatch('', 0);
+  }
+
+  private newBatch(index: string, atLeast: number): Batch {
+    const size = Math.max(this.options.maxBatchBytes + SLACK_BYTES, atLeast);
+    let buffer = this.free.pop();
+    if (!buffer || buffer.length < size) buffer = Buffer.allocUnsafe(size);
+    return { index, buffer, length: 0, offsets: [], ids: [], lines: [] };
+  }
+
+  private release(batch: Batch): void {
+    const standard = this.options.maxBatchBytes + SLACK_BYTES;
+    if (batch.buffer.length === standard && this.free.length <= this.options.concurrency) {
+      this.free.push(batch.buffer);
+    }
   }
 
   /**
-   * Queues one document given as JSON text. Returns a promise when the batch was full and the
-   * pipe busy (await it: back-pressure), otherwise undefined.
+   * Queues one document given as JSON text. Returns a promise when a batch was handed over and
+   * the pipe is busy (await it: back-pressure), otherwise undefined.
    */
   add(index: string, id: string, line: number, json: string): Promise<void> | undefined {
     if (this.failure) throw this.failure;
     let waiting: Promise<void> | undefined;
-    if (index !== this.batch.index) {
-      waiting = this.batch.items.length > 0 ? this.dispatch() : undefined;
-      this.batch.index = index;
-    }
     const item = `{"index":{"_id":${JSON.stringify(id)}}}\n${json}\n`;
-    this.batch.items.push(item);
-    this.batch.ids.push(id);
-    this.batch.lines.push(line);
-    this.bytes += item.length;
-    if (this.bytes >= this.options.maxBatchBytes) {
-      const dispatching = this.dispatch();
-      return waiting ? waiting.then(() => dispatching) : dispatching;
+    let batch = this.batch;
+    if (index !== batch.index && batch.offsets.length > 0) waiting = this.dispatch();
+    batch = this.batch;
+    batch.index = index;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: only measure when it might not fit.
+    const room = batch.buffer.length - batch.length;
+    if (item.length * 3 > room) {
+      const bytes = Buffer.byteLength(item);
+      if (bytes > room) {
+        if (batch.offsets.length > 0) waiting = chain(waiting, this.dispatch());
+        if (bytes > this.batch.buffer.length) this.batch = this.newBatch(index, bytes);
+        batch = this.batch;
+      }
     }
+    batch.offsets.push(batch.length);
+    batch.length += batch.buffer.write(item, batch.length);
+    batch.ids.push(id);
+    batch.lines.push(line);
+    if (batch.length >= this.options.maxBatchBytes) waiting = chain(waiting, this.dispatch());
     return waiting;
   }
 
-  /** add() for a document object; kept for callers that do not serialise themselves. */
+  /** add() for a document object; for callers that do not serialise themselves. */
   async index(ref: BulkItemRef, document: object): Promise<void> {
     await this.add(ref.index, ref.id, ref.line ?? 0, JSON.stringify(document));
   }
@@ -133,10 +162,9 @@ export class BulkWriter {
 
   /** Hands the current batch over; resolves once it is in flight (a slot was free). */
   private dispatch(): Promise<void> {
-    if (this.batch.items.length === 0) return this.queue;
+    if (this.batch.offsets.length === 0) return this.queue;
     const batch = this.batch;
-    this.batch = emptyBatch(batch.index);
-    this.bytes = 0;
+    this.batch = this.newBatch(batch.index, 0);
     // Batches start in order, one at a time, so `concurrency` is never exceeded.
     const started = this.queue.then(() => this.start(batch));
     this.queue = started.catch(() => undefined);
@@ -150,12 +178,34 @@ export class BulkWriter {
       .catch((error: unknown) => {
         this.failure ??= error instanceof Error ? error : new Error(String(error));
       })
-      .finally(() => this.inFlight.delete(sending));
+      .finally(() => {
+        this.inFlight.delete(sending);
+        this.release(batch);
+      });
     this.inFlight.add(sending);
   }
 
   private backoffMs(attempt: number): number {
     return Math.min(this.options.maxBackoffMs, this.options.initialBackoffMs * 2 ** (attempt - 1));
+  }
+
+  /** The items of `batch` at `positions`, as a batch of their own (for retries). */
+  private subset(batch: Batch, positions: number[]): Batch {
+    const parts: Buffer[] = [];
+    const subset: Batch = { ...batch, buffer: Buffer.alloc(0), offsets: [], ids: [], lines: [] };
+    let length = 0;
+    for (const i of positions) {
+      const end = i + 1 < batch.offsets.length ? batch.offsets[i + 1]! : batch.length;
+      const part = batch.buffer.subarray(batch.offsets[i]!, end);
+      subset.offsets.push(length);
+      subset.ids.push(batch.ids[i]!);
+      subset.lines.push(batch.lines[i]!);
+      parts.push(part);
+      length += part.length;
+    }
+    subset.buffer = Buffer.concat(parts, length);
+    subset.length = length;
+    return subset;
   }
 
   private async send(initial: Batch): Promise<void> {
@@ -170,22 +220,20 @@ export class BulkWriter {
             path: `/${encodeURIComponent(batch.index)}/_bulk`,
             // Only what is read below: keeps responses small for large batches.
             querystring: { filter_path: 'errors,items.*.status,items.*.error' },
-            bulkBody: batch.items.join(''),
+            bulkBody: batch.buffer.subarray(0, batch.length),
           },
           { maxRetries: 0, requestTimeout: this.options.requestTimeoutMs },
         )) as estypes.BulkResponse;
-        const retry = emptyBatch(batch.index);
+        const retry: number[] = [];
         if (!response.errors) {
-          this.indexed += batch.items.length;
+          this.indexed += batch.offsets.length;
         } else {
           for (let i = 0; i < response.items.length; i += 1) {
             const result = Object.values(response.items[i]!)[0]!;
             if (result.status < 300) {
               this.indexed += 1;
             } else if (RETRYABLE_STATUS(result.status)) {
-              retry.items.push(batch.items[i]!);
-              retry.ids.push(batch.ids[i]!);
-              retry.lines.push(batch.lines[i]!);
+              retry.push(i);
             } else {
               this.failed += 1;
               const reason = result.error
@@ -197,9 +245,9 @@ export class BulkWriter {
           }
         }
         this.options.onIndexed?.(this.indexed);
-        if (retry.items.length === 0) return;
-        cause = `${retry.items.length} items answered 429/5xx`;
-        batch = retry;
+        if (retry.length === 0) return;
+        cause = `${retry.length} items answered 429/5xx`;
+        batch = this.subset(batch, retry);
       } catch (error) {
         if (!isRetryable(error)) {
           throw new Error(`Elasticsearch refused a bulk request: ${(error as Error).message}`, {
@@ -220,4 +268,8 @@ export class BulkWriter {
       await sleep(delay);
     }
   }
+}
+
+function chain(first: Promise<void> | undefined, second: Promise<void>): Promise<void> {
+  return first ? first.then(() => second) : second;
 }

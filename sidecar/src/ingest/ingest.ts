@@ -16,7 +16,7 @@ import type { LoadContext, OpenedSources } from './load_context';
 import { loadCustomers } from './load_customers';
 import { loadOrderLines } from './load_order_lines';
 import { loadOrders } from './load_orders';
-import { countSessionsWithoutCustomer } from './missing_clients';
+import { ClientCoverage } from './missing_clients';
 import type { ProgressListener } from './progress';
 import { ReadState } from './record_streams';
 import type { SourceRole } from './records';
@@ -147,7 +147,10 @@ export async function ingest(
     await assertTemplates(client, names);
     const orphans = await removeOrphans(client, names);
     if (orphans.length > 0) {
-      await recorder?.log('warn', `removed staging indices of killed ingests: ${orphans.join(', ')}`);
+      await recorder?.log(
+        'warn',
+        `removed staging indices of killed ingests: ${orphans.join(', ')}`,
+      );
     }
     const sources = openSources(config);
     await checkColumns(config, sources);
@@ -158,6 +161,7 @@ export async function ingest(
     staging = await createStaging(client, names, runId);
     const loaded = await load(client, config, sources, staging, report, tempDir, options, recorder);
     Object.assign(summary, loaded.counts);
+    summary.sessions_without_customer = loaded.sessionsWithoutCustomer;
     summary.rows_read = loaded.state.rowsRead;
     summary.rows_read_total = Object.values(summary.rows_read).reduce((sum, n) => sum + n, 0);
     summary.excluded = loaded.state.excluded;
@@ -178,13 +182,6 @@ export async function ingest(
     stage = 'ingest:publish';
     await recorder?.startStage(stage);
     await refreshStaging(client, staging, summary.indexed);
-    if (config.sessions && config.customers) {
-      summary.sessions_without_customer = await countSessionsWithoutCustomer(
-        client,
-        staging.orders,
-        staging.downloads,
-      );
-    }
     await publishStaging(client, names, staging);
     staging = null;
     summary.status = 'complete';
@@ -231,7 +228,7 @@ async function load(
   tempDir: string,
   options: IngestOptions,
   recorder: RunRecorder | null,
-): Promise<{ counts: LoadCounts; state: ReadState }> {
+): Promise<{ counts: LoadCounts; state: ReadState; sessionsWithoutCustomer: number }> {
   const state = new ReadState();
   const labels: Partial<Record<SourceRole, string>> = Object.fromEntries(
     Object.entries(sources).map(([role, source]) => [role, source.label]),
@@ -274,6 +271,10 @@ async function load(
     chunkRecords: options.chunkRecords ?? 50_000,
     notices: { current: report },
     refused: {},
+    coverage:
+      config.sessions && config.customers && !config.order_lines
+        ? new ClientCoverage(tempDir, (options.chunkRecords ?? 50_000) * 4)
+        : null,
     queued: { count: 0 },
     onProgress: (event) => {
       options.onProgress?.(event);
@@ -324,5 +325,6 @@ async function load(
   await writer.flush();
   counts.bulk_failures = Object.values(context.refused).reduce((sum, n) => sum + n, 0);
   counts.bulk_retries = writer.retries;
-  return { counts, state };
+  const sessionsWithoutCustomer = (await context.coverage?.count()) ?? 0;
+  return { counts, state, sessionsWithoutCustomer };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { IngestConfig } from '../../../common/mapping';
 import type { RowSource } from '../sources/types';
 import type { BulkWriter } from './bulk_writer';
+import type { ClientCoverage } from './missing_clients';
 import { PendingNotices, type NoticeSink } from './pending_notices';
 import { OutOfOrder, type StreamContext } from './record_streams';
 import type { StagingIndices } from './staging';
@@ -23,24 +24,28 @@ export interface LoadContext extends StreamContext {
   notices: { current: NoticeSink };
   /** Documents Elasticsearch refused for good, per physical index (this attempt's). */
   refused: Record<string, number>;
+  /** Sessions whose client has no customer (when both sources are loaded). */
+  coverage: ClientCoverage | null;
   /** Documents queued so far, all indices (progress). */
   queued: { count: number };
   onDocuments?: (queued: number) => void;
   log(message: string): void;
 }
 
-/** Queues one serialised document; waits only when the bulk pipe is full. */
-export async function writeDocument(
+/**
+ * Queues one serialised document. Returns a promise only when the bulk pipe is full: await it
+ * then (back-pressure); otherwise carry on without a microtask.
+ */
+export function writeDocument(
   context: LoadContext,
   index: string,
   id: string,
   line: number,
   json: string,
-): Promise<void> {
-  const waiting = context.writer.add(index, id, line, json);
+): Promise<void> | undefined {
   context.queued.count += 1;
   if ((context.queued.count & 1023) === 0) context.onDocuments?.(context.queued.count);
-  if (waiting) await waiting;
+  return context.writer.add(index, id, line, json);
 }
 
 /**

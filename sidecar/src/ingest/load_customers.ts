@@ -3,7 +3,7 @@ import type { RowSource } from '../sources/types';
 import { downloadDocument } from './build_documents';
 import { groupByKey } from './external_sort';
 import { withRestarts, writeDocument, type LoadContext } from './load_context';
-import { recordsInKeyOrder, type SourceStream } from './record_streams';
+import { recordsInKeyOrder, recordsOf, type SourceStream } from './record_streams';
 import type { CustomerRecord } from './records';
 import { validateCustomer } from './validate_rows';
 
@@ -38,8 +38,9 @@ export async function loadCustomers(
   const result = await withRestarts(context, index, async (sort, notices) => {
     let written = 0;
     let duplicates = 0;
+    context.coverage?.startCustomers();
     const customers = await recordsInKeyOrder(stream, context, sort);
-    for await (const group of groupByKey(customers.records, clientOf)) {
+    for await (const group of groupByKey(recordsOf(customers.batches), clientOf)) {
       const winner = group.records[group.records.length - 1]!;
       for (let i = 0; i < group.records.length - 1; i += 1) {
         const superseded = group.records[i]!;
@@ -56,6 +57,7 @@ export async function loadCustomers(
       }
       const json = JSON.stringify(downloadDocument(winner, actionNames));
       await writeDocument(context, index, winner.client, winner.line, json);
+      await context.coverage?.addCustomer(winner.client);
       written += 1;
     }
     return { written, duplicates, inputSorted: customers.inputSorted() };

@@ -3,7 +3,7 @@ import type { RowSource } from '../sources/types';
 import { downloadDocument, invoiceSession, orderJson } from './build_documents';
 import { ExternalSorter, groupByKey } from './external_sort';
 import { withRestarts, writeDocument, type LoadContext } from './load_context';
-import { recordsInKeyOrder, type SourceStream } from './record_streams';
+import { recordsInKeyOrder, recordsOf, type SourceStream } from './record_streams';
 import type { OrderLineRecord } from './records';
 import { validateOrderLine } from './validate_rows';
 
@@ -49,7 +49,7 @@ export async function loadOrderLines(
       context.chunkRecords,
     );
     const lines = await recordsInKeyOrder(stream, context, sort);
-    for await (const group of groupByKey(lines.records, stream.keyOf)) {
+    for await (const group of groupByKey(recordsOf(lines.batches), stream.keyOf)) {
       for (const line of group.records) {
         await customerDates.add({ client: line.customer, date: line.date, line: line.line });
       }
@@ -73,7 +73,13 @@ export async function loadOrderLines(
       { client: group.key, download: first.date, signup: null, actions: [], line: first.line },
       [],
     );
-    await writeDocument(context, staging.downloads, group.key, first.line, JSON.stringify(document));
+    await writeDocument(
+      context,
+      staging.downloads,
+      group.key,
+      first.line,
+      JSON.stringify(document),
+    );
     downloads += 1;
   }
   await context.writer.flush();

@@ -1,6 +1,6 @@
 import type { ProductsMapping, SessionsMapping } from '../../../common/mapping';
 import type { RowSource } from '../sources/types';
-import { joinBaskets } from './basket_join';
+import { joinBasketBatches } from './basket_join';
 import { orderJson } from './build_documents';
 import { withRestarts, writeDocument, type LoadContext } from './load_context';
 import { recordsInKeyOrder, type SourceStream } from './record_streams';
@@ -51,12 +51,14 @@ export async function loadOrders(
     let written = 0;
     let duplicates = 0;
     let unmatchedProducts = 0;
+    const coverage = context.coverage;
+    coverage?.startSessions();
     // Sorting spools sessions, then products (the report keeps that order); streaming is lazy.
     const sessionRecords = await recordsInKeyOrder(sessionStream, context, sort);
     const productRecords = productStream
       ? await recordsInKeyOrder(productStream, context, sort, true)
       : null;
-    const orders = joinBaskets(sessionRecords.records, productRecords?.records ?? null, {
+    const orders = joinBasketBatches(sessionRecords.batches, productRecords?.batches ?? null, {
       duplicateSession: async (superseded, winner) => {
         duplicates += 1;
         await notices.add('sessions', sessionsLabel, superseded.line, [
@@ -82,10 +84,15 @@ export async function loadOrders(
         ]);
       },
     });
-    for await (const { session, basket } of orders) {
-      const json = orderJson(session, actionNames, basket);
-      await writeDocument(context, index, session.order_id, session.line, json);
-      written += 1;
+    for await (const batch of orders) {
+      for (const { session, basket } of batch) {
+        const json = orderJson(session, actionNames, basket);
+        const waiting = writeDocument(context, index, session.order_id, session.line, json);
+        if (waiting) await waiting;
+        const spooling = coverage?.addSession(session.client);
+        if (spooling) await spooling;
+      }
+      written += batch.length;
     }
     const inputSorted = {
       sessions: sessionRecords.inputSorted(),

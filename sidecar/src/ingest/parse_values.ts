@@ -14,10 +14,14 @@ const fail = <T>(problem: ValueProblem, expected: string): Parsed<T> => ({
   expected,
 });
 
+/** Whether a UTF-16 unit is one String.prototype.trim removes, for the common ASCII cases. */
+const startsBlank = (text: string) => text.charCodeAt(0) <= 32 || text.charCodeAt(0) > 126;
+
 export function isBlank(value: RawValue): boolean {
-  return (
-    value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
-  );
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  // Most cells start with a visible ASCII character: no need to trim (allocate) those.
+  return value.length === 0 || (startsBlank(value) && value.trim() === '');
 }
 
 /** Text for ids and labels: trimmed; numbers keep their canonical form. */
@@ -30,7 +34,13 @@ export function parseText(value: RawValue): Parsed<string | null> {
 const TRUE = new Set(['true', '1', 'yes', 't', 'y']);
 const FALSE = new Set(['false', '0', 'no', 'f', 'n']);
 
+const TRUE_OK: Parsed<boolean | null> = { ok: true, value: true };
+const FALSE_OK: Parsed<boolean | null> = { ok: true, value: false };
+
 export function parseBoolean(value: RawValue): Parsed<boolean | null> {
+  // The usual spellings first, without trimming or lower-casing.
+  if (value === 'true') return TRUE_OK;
+  if (value === 'false') return FALSE_OK;
   if (isBlank(value)) return ok(null);
   if (typeof value === 'boolean') return ok(value);
   if (typeof value === 'number' || typeof value === 'bigint') {

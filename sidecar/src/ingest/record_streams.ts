@@ -68,52 +68,97 @@ export interface SourceStream<T> {
 }
 
 const PROGRESS_EVERY_ROWS = 2_000;
+const BATCH_ROWS = 1_000;
 let spoolCount = 0;
 
+/** A source's rows in batches: its own when it has them, else gathered from rows(). */
+async function* rowBatches(source: RowSource, orderBy: string): AsyncGenerator<RawRow[]> {
+  if (source.rowBatches) {
+    yield* source.rowBatches({ orderBy });
+    return;
+  }
+  let batch: RawRow[] = [];
+  for await (const row of source.rows({ orderBy })) {
+    batch.push(row);
+    if (batch.length >= BATCH_ROWS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** Records one by one from batches (for the less busy readers: customers, order lines). */
+export async function* recordsOf<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
+}
+
+/** Batches of about BATCH_ROWS records from records that come one by one (the sorter). */
+export async function* batchesOf<T>(records: AsyncIterable<T>): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const record of records) {
+    batch.push(record);
+    if (batch.length >= BATCH_ROWS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 /**
- * The valid records of one complete read of a source, in source order. Bad rows go to the report
- * (once per ingest, see ReadState). With `checkOrder`, a record whose key is smaller than the
- * previous one throws OutOfOrder. `stage` only labels progress: `write` when records go straight
- * to Elasticsearch, `read` when they are spooled for sorting.
+ * The valid records of one complete read of a source, in source order and in batches (one await
+ * per batch, not per row: this is the ingest's hot loop). Bad rows go to the report (once per
+ * ingest, see ReadState). With `checkOrder`, a record whose key is smaller than the previous one
+ * throws OutOfOrder. `stage` only labels progress: `write` when records go straight to
+ * Elasticsearch, `read` when they are spooled for sorting.
  */
 export async function* validRecords<T>(
   stream: SourceStream<T>,
   context: StreamContext,
   options: { checkOrder: boolean; stage: 'read' | 'write'; quiet?: boolean },
-): AsyncGenerator<T> {
+): AsyncGenerator<T[]> {
   const { role, source, validate, keyOf } = stream;
   const { report, state } = context;
   let rows = 0;
   let previous: string | null = null;
+  let nextProgress = PROGRESS_EVERY_ROWS;
   // A source read alongside another (products next to sessions) stays quiet: one bar at a time.
   const onProgress = options.quiet ? undefined : context.onProgress;
   const progress = (fraction: number | null) =>
     onProgress?.({ stage: options.stage, label: source.label, rows, fraction });
-  for await (const row of source.rows({ orderBy: stream.orderBy })) {
-    rows += 1;
-    if (rows % PROGRESS_EVERY_ROWS === 0) {
+  for await (const batch of rowBatches(source, stream.orderBy)) {
+    const records: T[] = [];
+    for (const row of batch) {
+      rows += 1;
+      const outcome = validate(row);
+      if (outcome.record !== undefined) {
+        state.markReported(role, rows);
+        if (options.checkOrder) {
+          const key = keyOf(outcome.record);
+          if (previous !== null && key < previous) {
+            throw new OutOfOrder(role, row.line, key, previous);
+          }
+          previous = key;
+        }
+        records.push(outcome.record);
+        continue;
+      }
+      if (!state.isNew(role, rows)) continue;
+      state.markReported(role, rows);
+      if (outcome.excluded !== undefined) {
+        state.excluded[outcome.excluded] = (state.excluded[outcome.excluded] ?? 0) + 1;
+        await report.add(role, source.label, row.line, [outcome.problem]);
+      } else {
+        await report.add(role, source.label, row.line, outcome.problems ?? []);
+      }
+    }
+    if (rows >= nextProgress) {
+      nextProgress = rows + PROGRESS_EVERY_ROWS;
       const position = source.progress?.() ?? null;
       progress(position ? position.done / position.total : null);
     }
-    const outcome = validate(row);
-    if (outcome.record !== undefined) {
-      state.markReported(role, rows);
-      if (options.checkOrder) {
-        const key = keyOf(outcome.record);
-        if (previous !== null && key < previous) throw new OutOfOrder(role, row.line, key, previous);
-        previous = key;
-      }
-      yield outcome.record;
-      continue;
-    }
-    if (!state.isNew(role, rows)) continue;
-    state.markReported(role, rows);
-    if (outcome.excluded !== undefined) {
-      state.excluded[outcome.excluded] = (state.excluded[outcome.excluded] ?? 0) + 1;
-      await report.add(role, source.label, row.line, [outcome.problem]);
-    } else {
-      await report.add(role, source.label, row.line, outcome.problems ?? []);
-    }
+    if (records.length > 0) yield records;
   }
   state.rowsRead[role] = rows;
   progress(1);
@@ -130,15 +175,15 @@ export async function sortedRecords<T>(
     stream.keyOf,
     context.chunkRecords,
   );
-  for await (const record of validRecords(stream, context, { checkOrder: false, stage: 'read' }))
-    await sorter.add(record);
+  for await (const batch of validRecords(stream, context, { checkOrder: false, stage: 'read' }))
+    for (const record of batch) await sorter.add(record);
   await sorter.finish();
   return sorter;
 }
 
-/** A source's records in key order, and whether the source already came that way. */
+/** A source's records in key order (in batches), and whether the source already came that way. */
 export interface KeyOrdered<T> {
-  records: AsyncIterable<T>;
+  batches: AsyncIterable<T[]>;
   /** Streamed: true (a disorder would have thrown); sorted: what the sorter saw. */
   inputSorted(): boolean;
 }
@@ -155,10 +200,10 @@ export async function recordsInKeyOrder<T>(
 ): Promise<KeyOrdered<T>> {
   if (!sort) {
     return {
-      records: validRecords(stream, context, { checkOrder: true, stage: 'write', quiet }),
+      batches: validRecords(stream, context, { checkOrder: true, stage: 'write', quiet }),
       inputSorted: () => true,
     };
   }
   const sorter = await sortedRecords(stream, context);
-  return { records: sorter.read(), inputSorted: () => sorter.wasSorted };
+  return { batches: batchesOf(sorter.read()), inputSorted: () => sorter.wasSorted };
 }

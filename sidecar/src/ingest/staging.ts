@@ -48,9 +48,9 @@ export async function createStaging(
 
 /** The indices an alias (or an older install's concrete index of that name) points at now. */
 async function currentTargets(client: Client, alias: string): Promise<string[]> {
-  const aliases = await client.indices.getAlias({ name: alias }, { ignore: [404] });
-  const targets = Object.keys(aliases ?? {}).filter((index) => index !== 'error');
-  if (targets.length > 0) return targets;
+  if (await client.indices.existsAlias({ name: alias })) {
+    return Object.keys(await client.indices.getAlias({ name: alias }));
+  }
   // No alias of that name: a concrete index may carry it (installs before the aliases).
   return (await client.indices.exists({ index: alias })) ? [alias] : [];
 }

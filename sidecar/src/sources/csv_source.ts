@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parse } from 'csv-parse';
 import type { CsvSourceConfig } from '../../../common/mapping';
+import { csvRecords, type CsvRecord } from './csv_records';
 import { SourceError, takeSample, type RawRow, type RowSource } from './types';
 
 const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -42,13 +42,15 @@ async function readHeaderLine(path: string, encoding: BufferEncoding): Promise<s
 }
 
 /**
- * A CSV file streamed with csv-parse: header row, any delimiter (or detected from the header),
- * UTF-8 with or without BOM, quoted fields spanning lines. Short rows are kept (their missing
- * cells read as empty, so validation names the field) rather than failing the whole file.
+ * A CSV file, streamed: header row, any delimiter (or detected from the header), UTF-8 with or
+ * without BOM, quoted fields spanning lines. Short rows are kept (their missing cells read as
+ * empty, so validation names the field) rather than failing the whole file. Quote-free text is
+ * split directly, anything quoted goes through csv-parse (see csv_records.ts); either way with
+ * no per-record `info` or `columns` objects, since this is the ingest's hot loop.
  */
 export class CsvSource implements RowSource {
   readonly label: string;
-  private bytesDone = 0;
+  private bytesDone: () => number = () => 0;
   private bytesTotal = 0;
 
   constructor(private readonly config: CsvSourceConfig) {
@@ -64,7 +66,7 @@ export class CsvSource implements RowSource {
   }
 
   async columns(): Promise<string[]> {
-    for await (const header of this.records()) return header.record.map((name) => name.trim());
+    for await (const batch of this.records()) return batch[0]!.record.map((name) => name.trim());
     throw new SourceError(`${this.config.path} is empty: expected a header row`);
   }
 
@@ -73,10 +75,11 @@ export class CsvSource implements RowSource {
   }
 
   progress(): { done: number; total: number } | null {
-    return this.bytesTotal > 0 ? { done: this.bytesDone, total: this.bytesTotal } : null;
+    return this.bytesTotal > 0 ? { done: this.bytesDone(), total: this.bytesTotal } : null;
   }
 
-  private async *records(): AsyncGenerator<{ record: string[]; endLine: number; bytes: number }> {
+  /** Records with the line each starts on, in batches; empty lines skipped. */
+  private async *records(): AsyncGenerator<CsvRecord[]> {
     let delimiter: string;
     try {
       this.bytesTotal = (await stat(this.config.path)).size;
@@ -86,47 +89,37 @@ export class CsvSource implements RowSource {
         cause: error,
       });
     }
-    const parser = createReadStream(this.config.path, { encoding: this.config.encoding }).pipe(
-      parse({
-        bom: true,
+    const input = createReadStream(this.config.path, { highWaterMark: 64 * 1024 });
+    this.bytesDone = () => input.bytesRead;
+    try {
+      yield* csvRecords(input, {
         delimiter,
         quote: this.config.quote,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        info: true,
-      }),
-    );
-    try {
-      for await (const item of parser as AsyncIterable<{
-        record: string[];
-        info: { lines: number; bytes: number };
-      }>) {
-        yield { record: item.record, endLine: item.info.lines, bytes: item.info.bytes };
-      }
+        encoding: this.config.encoding,
+      });
     } catch (error) {
       throw new SourceError(`${this.config.path}: ${(error as Error).message}`, { cause: error });
-    } finally {
-      parser.destroy();
     }
   }
 
   async *rows(): AsyncGenerator<RawRow> {
+    for await (const batch of this.rowBatches()) yield* batch;
+  }
+
+  async *rowBatches(): AsyncGenerator<RawRow[]> {
     let header: string[] | null = null;
-    for await (const { record, endLine, bytes } of this.records()) {
-      this.bytesDone = bytes;
-      if (header === null) {
-        header = record.map((name) => name.trim());
-        continue;
+    for await (const batch of this.records()) {
+      const rows: RawRow[] = [];
+      for (const { record, line } of batch) {
+        if (header === null) {
+          header = record.map((name) => name.trim());
+          continue;
+        }
+        const values: Record<string, string> = {};
+        for (let i = 0; i < header.length; i += 1) values[header[i]!] = record[i] ?? '';
+        rows.push({ line, values });
       }
-      // csv-parse reports the line a record ends on; a quoted field with newlines started earlier.
-      let newlines = 0;
-      const values: Record<string, string> = {};
-      for (let i = 0; i < header.length; i += 1) {
-        const cell = record[i] ?? '';
-        for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) newlines += 1;
-        values[header[i]!] = cell;
-      }
-      yield { line: endLine - newlines, values };
+      if (rows.length > 0) yield rows;
     }
   }
 }

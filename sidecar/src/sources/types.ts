@@ -26,6 +26,11 @@ export interface RowSource {
   /** The first rows (5 by default), for connection tests and previews. */
   sample(limit?: number): Promise<RawRow[]>;
   rows(options?: RowStreamOptions): AsyncIterable<RawRow>;
+  /**
+   * The same rows in batches, when the source reads them that way anyway (CSV: one batch per
+   * chunk of the file): the ingest then awaits once per batch instead of once per row.
+   */
+  rowBatches?(options?: RowStreamOptions): AsyncIterable<RawRow[]>;
   /** Bytes (or rows) done of a known total while `rows()` runs, when the source can tell. */
   progress?(): { done: number; total: number } | null;
 }

@@ -151,6 +151,37 @@ describe('basket merge join', () => {
       await countMissing(from(['a', 'b', 'b', 'd', 'f', 'f']), from(['a', 'c', 'd', 'e'])),
     ).toBe(4);
   });
+
+  it('counts aggregation buckets by their document count', async () => {
+    const buckets = [
+      { key: 'a', count: 3 },
+      { key: 'b', count: 5 },
+      { key: 'd', count: 1 },
+      { key: 'z', count: 2 },
+    ];
+    expect(await countMissing(from(buckets), from(['a', 'd']))).toBe(7);
+  });
+
+  it('stops reading both inputs when the consumer stops early', async () => {
+    let closed = 0;
+    async function* tracked<T>(items: T[]): AsyncGenerator<T> {
+      try {
+        yield* items;
+      } finally {
+        closed += 1;
+      }
+    }
+    const orders = joinBaskets(
+      tracked([session('a', 1), session('b', 2)]),
+      tracked([product('a', 'p1', 3), product('b', 'p2', 4)]),
+      { duplicateSession: () => undefined, unmatchedProduct: () => undefined },
+    );
+    for await (const order of orders) {
+      expect(order.session.order_id).toBe('a');
+      break;
+    }
+    expect(closed).toBe(2);
+  });
 });
 
 describe('CSV delimiter detection', () => {
