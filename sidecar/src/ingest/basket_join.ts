@@ -63,7 +63,7 @@ class Cursor<T> {
   }
 }
 
-const OUTPUT_BATCH = 200;
+const OUTPUT_BATCH = 50;
 
 /**
  * The merge join over batches of sessions and products (both in order_id order); yields batches

@@ -41,18 +41,39 @@ interface Batch {
   index: string;
   buffer: Buffer;
   length: number;
-  /** Byte offset where each item (`action\nsource\n`) starts, so single items can be retried. */
-  offsets: number[];
-  ids: string[];
-  lines: number[];
+  count: number;
+  /**
+   * Per item: where it starts in the buffer (`action\nsource\n`, so single items can be retried;
+   * the `_id` is read back from the action line when an item fails) and its source line. Typed
+   * arrays travel with the buffer: no per-item object outlives the batch's young generation.
+   */
+  offsets: Int32Array;
+  lines: Int32Array;
 }
+
+const INITIAL_ITEMS = 4096;
 
 /** Room above maxBatchBytes, so the item that crosses the threshold still fits. */
 const SLACK_BYTES = 1024 * 1024;
 
 const RETRYABLE_STATUS = (status: number) => status === 429 || status >= 500;
 
+/** The start of an answer in which no item failed (filter_path keeps `errors` first). */
+const ALL_INDEXED = /^\{"errors":false[,}]/;
+
+/** A `_bulk` request answered with an HTTP error status as a whole. */
+class BulkStatusError extends Error {
+  constructor(
+    readonly statusCode: number,
+    body: string,
+  ) {
+    super(`HTTP ${statusCode}: ${body.slice(0, 500)}`);
+    this.name = 'BulkStatusError';
+  }
+}
+
 function isRetryable(error: unknown): boolean {
+  if (error instanceof BulkStatusError) return RETRYABLE_STATUS(error.statusCode);
   if (error instanceof errors.ResponseError) return RETRYABLE_STATUS(error.statusCode ?? 0);
   return (
     error instanceof errors.ConnectionError ||
@@ -76,6 +97,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class BulkWriter {
   private readonly free: Buffer[] = [];
+  private readonly freeItems: Int32Array[] = [];
   private batch: Batch;
   private queue: Promise<void> = Promise.resolve();
   private readonly inFlight = new Set<Promise<void>>();
@@ -108,13 +130,18 @@ export class BulkWriter {
     const size = Math.max(this.options.maxBatchBytes + SLACK_BYTES, atLeast);
     let buffer = this.free.pop();
     if (!buffer || buffer.length < size) buffer = Buffer.allocUnsafe(size);
-    return { index, buffer, length: 0, offsets: [], ids: [], lines: [] };
+    const offsets = this.freeItems.pop() ?? new Int32Array(INITIAL_ITEMS);
+    const lines = this.freeItems.pop() ?? new Int32Array(INITIAL_ITEMS);
+    return { index, buffer, length: 0, count: 0, offsets, lines };
   }
 
   private release(batch: Batch): void {
     const standard = this.options.maxBatchBytes + SLACK_BYTES;
     if (batch.buffer.length === standard && this.free.length <= this.options.concurrency) {
       this.free.push(batch.buffer);
+    }
+    if (this.freeItems.length <= 2 * this.options.concurrency) {
+      this.freeItems.push(batch.offsets, batch.lines);
     }
   }
 
@@ -127,7 +154,7 @@ export class BulkWriter {
     let waiting: Promise<void> | undefined;
     const item = `{"index":{"_id":${JSON.stringify(id)}}}\n${json}\n`;
     let batch = this.batch;
-    if (index !== batch.index && batch.offsets.length > 0) waiting = this.dispatch();
+    if (index !== batch.index && batch.count > 0) waiting = this.dispatch();
     batch = this.batch;
     batch.index = index;
     // UTF-8 takes at most 3 bytes per UTF-16 unit: only measure when it might not fit.
@@ -135,15 +162,19 @@ export class BulkWriter {
     if (item.length * 3 > room) {
       const bytes = Buffer.byteLength(item);
       if (bytes > room) {
-        if (batch.offsets.length > 0) waiting = chain(waiting, this.dispatch());
+        if (batch.count > 0) waiting = chain(waiting, this.dispatch());
         if (bytes > this.batch.buffer.length) this.batch = this.newBatch(index, bytes);
         batch = this.batch;
       }
     }
-    batch.offsets.push(batch.length);
+    if (batch.count === batch.offsets.length) {
+      batch.offsets = grown(batch.offsets);
+      batch.lines = grown(batch.lines);
+    }
+    batch.offsets[batch.count] = batch.length;
+    batch.lines[batch.count] = line;
+    batch.count += 1;
     batch.length += batch.buffer.write(item, batch.length);
-    batch.ids.push(id);
-    batch.lines.push(line);
     if (batch.length >= this.options.maxBatchBytes) waiting = chain(waiting, this.dispatch());
     return waiting;
   }
@@ -162,7 +193,7 @@ export class BulkWriter {
 
   /** Hands the current batch over; resolves once it is in flight (a slot was free). */
   private dispatch(): Promise<void> {
-    if (this.batch.offsets.length === 0) return this.queue;
+    if (this.batch.count === 0) return this.queue;
     const batch = this.batch;
     this.batch = this.newBatch(batch.index, 0);
     // Batches start in order, one at a time, so `concurrency` is never exceeded.
@@ -189,23 +220,66 @@ export class BulkWriter {
     return Math.min(this.options.maxBackoffMs, this.options.initialBackoffMs * 2 ** (attempt - 1));
   }
 
+  private end(batch: Batch, i: number): number {
+    return i + 1 < batch.count ? batch.offsets[i + 1]! : batch.length;
+  }
+
+  /** The `_id` of item `i`, read back from its action line. */
+  private idOf(batch: Batch, i: number): string {
+    const start = batch.offsets[i]!;
+    const action = batch.buffer.toString('utf8', start, batch.buffer.indexOf(10, start));
+    return (JSON.parse(action) as { index: { _id: string } }).index._id;
+  }
+
   /** The items of `batch` at `positions`, as a batch of their own (for retries). */
   private subset(batch: Batch, positions: number[]): Batch {
-    const parts: Buffer[] = [];
-    const subset: Batch = { ...batch, buffer: Buffer.alloc(0), offsets: [], ids: [], lines: [] };
-    let length = 0;
-    for (const i of positions) {
-      const end = i + 1 < batch.offsets.length ? batch.offsets[i + 1]! : batch.length;
-      const part = batch.buffer.subarray(batch.offsets[i]!, end);
-      subset.offsets.push(length);
-      subset.ids.push(batch.ids[i]!);
-      subset.lines.push(batch.lines[i]!);
-      parts.push(part);
-      length += part.length;
-    }
-    subset.buffer = Buffer.concat(parts, length);
-    subset.length = length;
+    const parts = positions.map((i) =>
+      batch.buffer.subarray(batch.offsets[i]!, this.end(batch, i)),
+    );
+    const subset: Batch = {
+      index: batch.index,
+      buffer: Buffer.concat(parts),
+      length: 0,
+      count: positions.length,
+      offsets: new Int32Array(positions.length),
+      lines: new Int32Array(positions.length),
+    };
+    positions.forEach((i, k) => {
+      subset.offsets[k] = subset.length;
+      subset.lines[k] = batch.lines[i]!;
+      subset.length += parts[k]!.length;
+    });
     return subset;
+  }
+
+  /**
+   * One `_bulk` request. The answer is read as text and parsed only when some item failed: a
+   * parsed answer is an object per item (thousands per request), most of the ingest's garbage
+   * that lived long enough to reach the old generation. Null: every item was indexed.
+   */
+  private async request(batch: Batch): Promise<estypes.BulkResponse | null> {
+    const response = (await this.client.transport.request(
+      {
+        method: 'POST',
+        path: `/${encodeURIComponent(batch.index)}/_bulk`,
+        // Only what is read below: keeps answers small for large batches.
+        querystring: { filter_path: 'errors,items.*.status,items.*.error' },
+        bulkBody: batch.buffer.subarray(0, batch.length),
+      },
+      {
+        maxRetries: 0,
+        requestTimeout: this.options.requestTimeoutMs,
+        asStream: true,
+        meta: true,
+      },
+    )) as { statusCode: number | null; body: AsyncIterable<Buffer> };
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const status = response.statusCode ?? 0;
+    if (status >= 300) throw new BulkStatusError(status, text);
+    if (ALL_INDEXED.test(text)) return null;
+    return JSON.parse(text) as estypes.BulkResponse;
   }
 
   private async send(initial: Batch): Promise<void> {
@@ -214,19 +288,10 @@ export class BulkWriter {
     for (let attempt = 1; ; attempt += 1) {
       let cause: string;
       try {
-        const response = (await this.client.transport.request(
-          {
-            method: 'POST',
-            path: `/${encodeURIComponent(batch.index)}/_bulk`,
-            // Only what is read below: keeps responses small for large batches.
-            querystring: { filter_path: 'errors,items.*.status,items.*.error' },
-            bulkBody: batch.buffer.subarray(0, batch.length),
-          },
-          { maxRetries: 0, requestTimeout: this.options.requestTimeoutMs },
-        )) as estypes.BulkResponse;
+        const response = await this.request(batch);
         const retry: number[] = [];
-        if (!response.errors) {
-          this.indexed += batch.offsets.length;
+        if (response === null) {
+          this.indexed += batch.count;
         } else {
           for (let i = 0; i < response.items.length; i += 1) {
             const result = Object.values(response.items[i]!)[0]!;
@@ -239,7 +304,7 @@ export class BulkWriter {
               const reason = result.error
                 ? `${result.error.type}: ${result.error.reason ?? ''}`
                 : `status ${result.status}`;
-              const ref = { index: batch.index, id: batch.ids[i]!, line: batch.lines[i]! };
+              const ref = { index: batch.index, id: this.idOf(batch, i), line: batch.lines[i]! };
               await this.options.onItemFailure?.(ref, result.status, reason);
             }
           }
@@ -268,6 +333,13 @@ export class BulkWriter {
       await sleep(delay);
     }
   }
+}
+
+/** A typed array twice as long with the same first elements. */
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 function chain(first: Promise<void> | undefined, second: Promise<void>): Promise<void> {

@@ -37,12 +37,11 @@ export async function createStaging(
     orders: physicalIndexName(names.orders, runId),
     downloads: physicalIndexName(names.downloads, runId),
   };
-  for (const role of ROLES) {
-    await client.indices.create({
-      index: staging[role],
-      settings: { 'index.refresh_interval': '-1' },
-    });
-  }
+  await Promise.all(
+    ROLES.map((role) =>
+      client.indices.create({ index: staging[role], settings: { 'index.refresh_interval': '-1' } }),
+    ),
+  );
   return staging;
 }
 
@@ -70,8 +69,9 @@ export async function refreshStaging(
     settings: { index: { refresh_interval: null as unknown as string } },
   });
   await client.indices.refresh({ index: indices });
-  for (const role of ROLES) {
-    const { count } = await client.count({ index: staging[role] });
+  const counts = await Promise.all(ROLES.map((role) => client.count({ index: staging[role] })));
+  for (const [i, role] of ROLES.entries()) {
+    const count = counts[i]!.count;
     if (count !== expected[role]) {
       throw new Error(
         `the loaded ${role} index ${staging[role]} holds ${count} documents where ${expected[role]} were written: it was not published; run the ingest again`,
@@ -89,9 +89,10 @@ export async function publishStaging(
   names: IndexNames,
   staging: StagingIndices,
 ): Promise<void> {
+  const targets = await Promise.all(ROLES.map((role) => currentTargets(client, names[role])));
   const actions: Array<Record<string, { index: string; alias?: string }>> = [];
-  for (const role of ROLES) {
-    for (const old of await currentTargets(client, names[role])) {
+  for (const [i, role] of ROLES.entries()) {
+    for (const old of targets[i]!) {
       if (old !== staging[role]) actions.push({ remove_index: { index: old } });
     }
     actions.push({ add: { index: staging[role], alias: names[role] } });

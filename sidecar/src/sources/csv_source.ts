@@ -89,7 +89,7 @@ export class CsvSource implements RowSource {
         cause: error,
       });
     }
-    const input = createReadStream(this.config.path, { highWaterMark: 64 * 1024 });
+    const input = createReadStream(this.config.path, { highWaterMark: 16 * 1024 });
     this.bytesDone = () => input.bytesRead;
     try {
       yield* csvRecords(input, {

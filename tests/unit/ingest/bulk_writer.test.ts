@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { errors, type Client } from '@elastic/elasticsearch';
 import { describe, expect, it } from 'vitest';
 import { BulkWriter, type BulkItemRef } from '../../../sidecar/src/ingest/bulk_writer';
@@ -9,8 +10,12 @@ interface Sent {
 
 type Answer = (sent: Sent) => Promise<unknown> | unknown;
 
-/** A client whose `_bulk` requests are recorded and answered by `answer` (default: all fine). */
-function fakeClient(answer: Answer = () => ({ errors: false, items: [] })) {
+/**
+ * A client whose `_bulk` requests are recorded and answered by `answer` (default: all fine), as
+ * the transport does with `asStream` and `meta`: a status code and the body as a stream. An
+ * answer `{ status, body }` sets the HTTP status.
+ */
+function fakeClient(answer: Answer = () => ({ errors: false })) {
   const sent: Sent[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
@@ -26,7 +31,10 @@ function fakeClient(answer: Answer = () => ({ errors: false, items: [] })) {
         maxInFlight = Math.max(maxInFlight, inFlight);
         try {
           await new Promise((resolve) => setTimeout(resolve, 5));
-          return await answer(request);
+          const reply = (await answer(request)) as { status?: number; body?: unknown };
+          const status = reply.status ?? 200;
+          const body = reply.status ? reply.body : reply;
+          return { statusCode: status, body: Readable.from([Buffer.from(JSON.stringify(body))]) };
         } finally {
           inFlight -= 1;
         }
@@ -74,7 +82,7 @@ describe('bulk writer', () => {
     let call = 0;
     const fake = fakeClient((request) => {
       call += 1;
-      if (call > 1) return { errors: false, items: [] };
+      if (call > 1) return { errors: false, items: [{ index: { status: 201 } }] };
       const statuses = [201, 429, 400, 201];
       return {
         errors: true,
@@ -124,19 +132,26 @@ describe('bulk writer', () => {
     expect(fake.sent).toHaveLength(4);
   });
 
-  it('fails at once on a request Elasticsearch refuses for good', async () => {
-    const fake = fakeClient(() => {
-      throw new errors.ResponseError({
-        statusCode: 400,
-        body: { error: 'bad request' },
-        headers: {},
-        warnings: null,
-        meta: {} as never,
-      });
+  it('retries a request answered 503 as a whole, fails at once on one answered 400', async () => {
+    let calls = 0;
+    const busy = fakeClient(() => {
+      calls += 1;
+      return calls === 1
+        ? { status: 503, body: { error: 'unavailable_shards' } }
+        : { errors: false };
     });
-    const writer = new BulkWriter(fake.client);
+    const retrying = new BulkWriter(busy.client, { initialBackoffMs: 1 });
+    await retrying.add('o', 'a', 2, doc('a'));
+    await retrying.flush();
+    expect(busy.sent).toHaveLength(2);
+    expect(retrying.indexed).toBe(1);
+
+    const refusing = fakeClient(() => ({ status: 400, body: { error: 'illegal_argument' } }));
+    const writer = new BulkWriter(refusing.client);
     await writer.add('o', 'a', 2, doc('a'));
-    await expect(writer.flush()).rejects.toThrow(/Elasticsearch refused a bulk request/);
-    expect(fake.sent).toHaveLength(1);
+    await expect(writer.flush()).rejects.toThrow(
+      /Elasticsearch refused a bulk request: HTTP 400: .*illegal_argument/,
+    );
+    expect(refusing.sent).toHaveLength(1);
   });
 });
