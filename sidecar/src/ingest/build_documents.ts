@@ -88,8 +88,11 @@ export function orderDocument(
   return document;
 }
 
-const text = (value: string) => JSON.stringify(value);
-const textOrNull = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+/** Characters JSON.stringify escapes (quotes, backslash, controls, surrogates). */
+const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** JSON.stringify(value) for a string; most ids and names need no escaping, and this is faster. */
+const text = (value: string) => (NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`);
+const textOrNull = (value: string | null) => (value === null ? 'null' : text(value));
 /** JSON numbers: what JSON.stringify writes (non-finite values become null). */
 const number = (value: number) => (Number.isFinite(value) ? String(value) : 'null');
 

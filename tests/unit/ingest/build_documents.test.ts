@@ -50,7 +50,12 @@ describe('orders documents as JSON text', () => {
       [session({ purchased: false, amount: 99, discount: 5 }), ['has_basket'], []],
       [session({ end: null, promotion_id: null, dimension: null, actions: [] }), [], null],
       [
-        session({ order_id: 'a"b\\c', client: 'ü\n\t😀', dimension: '\u2028' }),
+        session({
+          order_id: 'a"b\\c',
+          client: 'ü\n\t😀',
+          dimension: '\u2028',
+          promotion_id: '\ud800\u0001',
+        }),
         ['x', 'y'],
         [line('Cheese, "aged"', 7), line('milk\r\n', 0.1 + 0.2, 3)],
       ],
