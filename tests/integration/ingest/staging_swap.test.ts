@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,11 @@ import { dropPrefix, testClient, testPrefix } from '../../helpers/es';
 
 const SESSIONS_HEADER = 'order_id,client,session_start,payment_amount,purchased';
 
+const directories: string[] = [];
+afterAll(() => {
+  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
+});
+
 /** Writes sessions/customers/products CSVs into a fresh directory; returns the config. */
 function files(
   sessions: string[],
@@ -20,6 +25,7 @@ function files(
   maxErrorRate = 0.01,
 ): IngestConfigInput {
   const dir = mkdtempSync(join(tmpdir(), 'staging-'));
+  directories.push(dir);
   writeFileSync(join(dir, 'sessions.csv'), [SESSIONS_HEADER, ...sessions].join('\n') + '\n');
   writeFileSync(
     join(dir, 'customers.csv'),
@@ -52,6 +58,7 @@ describe('staging indices and the alias swap', () => {
   const prefix = testPrefix('ingest-staging');
   const names = indexNames(prefix);
   const work = mkdtempSync(join(tmpdir(), 'staging-errors-'));
+  directories.push(work);
   let client: Client;
 
   beforeAll(async () => {
@@ -197,6 +204,7 @@ describe('an older install, and leftovers of killed ingests', () => {
   const prefix = testPrefix('ingest-migrate');
   const names = indexNames(prefix);
   const work = mkdtempSync(join(tmpdir(), 'staging-migrate-'));
+  directories.push(work);
   let client: Client;
 
   beforeAll(async () => {
