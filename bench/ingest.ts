@@ -13,7 +13,10 @@
  * Prints one JSON line: docs/s of both, their ratio (goal ≥ 0.8), the ingest's peak RSS (goal
  * < 400 MB).
  *
- *   npx tsx bench/ingest.ts [--sessions 1000000] [--rounds 2] [--seed 1] [--keep-csv]
+ * `--cpu-prof <dir>` writes a V8 CPU profile of each ingest child into <dir> (open it in Chrome
+ * DevTools).
+ *
+ *   npx tsx bench/ingest.ts [--sessions 1000000] [--rounds 2] [--seed 1] [--keep-csv] [--cpu-prof dir]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
       url: { type: 'string' },
       prefix: { type: 'string' },
       dir: { type: 'string' },
+      'cpu-prof': { type: 'string' },
     },
   });
   if (values.child) return child(values.url!, values.prefix!, values.dir!);
@@ -196,6 +200,7 @@ async function main(): Promise<void> {
       const childLine = execFileSync(
         process.execPath,
         [
+          ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : []),
           '--import',
           'tsx',
           SELF,
