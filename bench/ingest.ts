@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Client } from '@elastic/elasticsearch';
 import { indexNames } from '../common/indices';
-import { demoIngestConfig } from '../common/mapping';
+import { demoIngestConfig } from '../common/source_mapping';
 import { generateDemo, type DemoOptions } from '../sidecar/src/demo';
 import { createClient } from '../sidecar/src/es/connection';
 import { connectElasticsearch } from '../sidecar/src/es/elasticsearch';

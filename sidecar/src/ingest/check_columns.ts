@@ -1,4 +1,4 @@
-import type { IngestConfig } from '../../../common/mapping';
+import type { IngestConfig } from '../../../common/source_mapping';
 import type { OpenedSources } from './load_context';
 
 /** Every (field, column) a mapping reads from its source, for checking before any row is read. */

@@ -8,7 +8,7 @@ import {
   type IngestConfig,
   type IngestConfigInput,
   type SourceConfig,
-} from '../../../common/mapping';
+} from '../../../common/source_mapping';
 
 /** A config that does not validate; the message lists every problem with its path. */
 export class ConfigError extends Error {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import type { IndexNames } from '../../../common/indices';
-import type { IngestConfig, IngestConfigInput } from '../../../common/mapping';
+import type { IngestConfig, IngestConfigInput } from '../../../common/source_mapping';
 import { CACHE_DIR } from '../es/paths';
 import { RunRecorder } from '../runs/run_recorder';
 import { newRunId } from '../runs/run_id';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { IngestConfig } from '../../../common/mapping';
+import type { IngestConfig } from '../../../common/source_mapping';
 import type { RowSource } from '../sources/types';
 import type { BulkWriter } from './bulk_writer';
 import type { ClientCoverage } from './missing_clients';

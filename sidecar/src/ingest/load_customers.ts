@@ -1,4 +1,4 @@
-import type { CustomersMapping } from '../../../common/mapping';
+import type { CustomersMapping } from '../../../common/source_mapping';
 import type { RowSource } from '../sources/types';
 import { downloadDocument } from './build_documents';
 import { groupByKey } from './external_sort';

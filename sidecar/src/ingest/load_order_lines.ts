@@ -1,4 +1,4 @@
-import type { OrderLinesMapping } from '../../../common/mapping';
+import type { OrderLinesMapping } from '../../../common/source_mapping';
 import type { RowSource } from '../sources/types';
 import { downloadDocument, invoiceSession, orderJson } from './build_documents';
 import { ExternalSorter, groupByKey } from './external_sort';

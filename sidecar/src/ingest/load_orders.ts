@@ -1,4 +1,4 @@
-import type { ProductsMapping, SessionsMapping } from '../../../common/mapping';
+import type { ProductsMapping, SessionsMapping } from '../../../common/source_mapping';
 import type { RowSource } from '../sources/types';
 import { joinBasketBatches } from './basket_join';
 import { orderJson } from './build_documents';

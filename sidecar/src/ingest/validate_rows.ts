@@ -4,7 +4,7 @@ import type {
   ParseOptions,
   ProductsMapping,
   SessionsMapping,
-} from '../../../common/mapping';
+} from '../../../common/source_mapping';
 import type { RawRow, RawValue } from '../sources/types';
 import { parseBoolean, parseDate, parseNumber, parseText, type Parsed } from './parse_values';
 import type {

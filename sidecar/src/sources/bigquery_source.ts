@@ -1,5 +1,5 @@
 import { BigQuery, type Query } from '@google-cloud/bigquery';
-import type { BigquerySourceConfig } from '../../../common/mapping';
+import type { BigquerySourceConfig } from '../../../common/source_mapping';
 import { assertIdentifier, bigqueryTable, selectStatement } from './sql_identifiers';
 import { SourceError, type RawRow, type RawValue, type RowSource } from './types';
 

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CsvSourceConfig } from '../../../common/mapping';
+import type { CsvSourceConfig } from '../../../common/source_mapping';
 import { csvRecords, type CsvRecord } from './csv_records';
 import { SourceError, takeSample, type RawRow, type RowSource } from './types';
 

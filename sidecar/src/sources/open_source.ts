@@ -1,4 +1,4 @@
-import type { SourceConfig } from '../../../common/mapping';
+import type { SourceConfig } from '../../../common/source_mapping';
 import { BigquerySource } from './bigquery_source';
 import { CsvSource } from './csv_source';
 import { PostgresSource } from './postgres_source';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import QueryStream from 'pg-query-stream';
-import type { PostgresSourceConfig } from '../../../common/mapping';
+import type { PostgresSourceConfig } from '../../../common/source_mapping';
 import { qualifiedTable, quoteIdent, selectStatement } from './sql_identifiers';
 import { redact, SourceError, type RawRow, type RawValue, type RowSource } from './types';
 

@@ -6,7 +6,7 @@ import {
   type Field,
   type RedshiftDataClientConfig,
 } from '@aws-sdk/client-redshift-data';
-import type { RedshiftSourceConfig } from '../../../common/mapping';
+import type { RedshiftSourceConfig } from '../../../common/source_mapping';
 import { qualifiedTable, quoteIdent, selectStatement } from './sql_identifiers';
 import { SourceError, type RawRow, type RawValue, type RowSource } from './types';
 

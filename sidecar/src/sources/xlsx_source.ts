@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { XlsxSourceConfig } from '../../../common/mapping';
+import type { XlsxSourceConfig } from '../../../common/source_mapping';
 import { SourceError, takeSample, type RawRow, type RawValue, type RowSource } from './types';
 
 /**

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
 import { indexNames } from '../../../common/indices';
-import type { IngestConfigInput } from '../../../common/mapping';
+import type { IngestConfigInput } from '../../../common/source_mapping';
 import { ensureIndices } from '../../../sidecar/src/es/templates';
 import { ingest, IngestError } from '../../../sidecar/src/ingest/ingest';
 import { dropPrefix, testClient, testPrefix } from '../../helpers/es';

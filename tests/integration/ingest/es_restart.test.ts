@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
-import { demoIngestConfig } from '../../../common/mapping';
+import { demoIngestConfig } from '../../../common/source_mapping';
 import { indexNames } from '../../../common/indices';
 import { writeDemoFiles } from '../../../sidecar/src/demo/write_files';
 import { createClient } from '../../../sidecar/src/es/connection';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
 import { indexNames } from '../../../common/indices';
-import type { IngestConfigInput, PostgresSourceConfig } from '../../../common/mapping';
+import type { IngestConfigInput, PostgresSourceConfig } from '../../../common/source_mapping';
 import { ensureIndices } from '../../../sidecar/src/es/templates';
 import { ingest } from '../../../sidecar/src/ingest/ingest';
 import { PostgresSource } from '../../../sidecar/src/sources/postgres_source';

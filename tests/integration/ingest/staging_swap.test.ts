@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
 import { indexNames } from '../../../common/indices';
-import type { IngestConfigInput } from '../../../common/mapping';
+import type { IngestConfigInput } from '../../../common/source_mapping';
 import { ensureIndices } from '../../../sidecar/src/es/templates';
 import { ingest, IngestError } from '../../../sidecar/src/ingest/ingest';
 import { ORPHAN_AGE_MS, removeOrphans } from '../../../sidecar/src/ingest/staging';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bigquerySourceSchema, redshiftSourceSchema } from '../../../common/mapping';
+import { bigquerySourceSchema, redshiftSourceSchema } from '../../../common/source_mapping';
 import { BigquerySource } from '../../../sidecar/src/sources/bigquery_source';
 import { RedshiftSource } from '../../../sidecar/src/sources/redshift_source';
 import type { RawRow } from '../../../sidecar/src/sources/types';

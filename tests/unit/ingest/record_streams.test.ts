@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IngestConfig } from '../../../common/mapping';
+import type { IngestConfig } from '../../../common/source_mapping';
 import type { BulkWriter } from '../../../sidecar/src/ingest/bulk_writer';
 import { ErrorReport } from '../../../sidecar/src/ingest/error_report';
 import { withRestarts, type LoadContext } from '../../../sidecar/src/ingest/load_context';
