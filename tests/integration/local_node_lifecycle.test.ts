@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,34 +52,74 @@ function waitForOutput(
   });
 }
 
+interface RunningCli {
+  cli: ChildProcess;
+  port: number;
+  groupId: number;
+  nodeDir: string;
+}
+
+/**
+ * `customer-analytics elasticsearch` in one Node process (tsx as an import hook rather than its
+ * CLI, which would add a relaying parent), ready and with both JVMs of its node running.
+ */
+async function startCli(label: string): Promise<RunningCli> {
+  const nodeName = `lifecycle-${label}-${process.pid}`;
+  const nodeDir = localNodeDir(nodeName);
+  const port = await findFreePort();
+  const cli = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(PROJECT_ROOT, 'sidecar/src/cli/main.ts'),
+      'elasticsearch',
+      '--port',
+      String(port),
+      '--node-name',
+      nodeName,
+      '--prefix',
+      `lifecycle-${process.pid}-`,
+    ],
+    { cwd: PROJECT_ROOT, env: { ...process.env, ES_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  await waitForOutput(cli, /ready at http:\/\/127\.0\.0\.1:\d+/, 180_000);
+  const health = await fetch(`http://127.0.0.1:${port}/_cluster/health`);
+  expect(health.ok).toBe(true);
+  // The node runs in its own process group: the launcher JVM and the server JVM it forks.
+  const groupId = Number(readFileSync(join(nodeDir, 'node.pid'), 'utf8'));
+  expect(processGroup(groupId).filter((command) => command === 'java')).toHaveLength(2);
+  return { cli, port, groupId, nodeDir };
+}
+
+/** Polls until no java of the group is left, or `timeoutMs` passed; returns what is left. */
+async function javaLeftAfter(groupId: number, timeoutMs: number): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  let java = processGroup(groupId).filter((command) => command === 'java');
+  while (java.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    java = processGroup(groupId).filter((command) => command === 'java');
+  }
+  return java;
+}
+
+function cleanUp(running: RunningCli | undefined): void {
+  if (!running) return;
+  running.cli.kill('SIGKILL');
+  try {
+    process.kill(-running.groupId, 'SIGKILL');
+  } catch {
+    // Already gone, as it should be.
+  }
+  rmSync(running.nodeDir, { recursive: true, force: true });
+}
+
 describe('embedded Elasticsearch lifecycle', () => {
   it('Ctrl-C on the CLI stops both Elasticsearch JVMs: no orphan java is left behind', async () => {
-    const nodeName = `lifecycle-${process.pid}`;
-    const nodeDir = localNodeDir(nodeName);
-    const port = await findFreePort();
-    const cli = spawn(
-      process.execPath,
-      [
-        join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'),
-        join(PROJECT_ROOT, 'sidecar/src/cli/main.ts'),
-        'elasticsearch',
-        '--port',
-        String(port),
-        '--node-name',
-        nodeName,
-        '--prefix',
-        `lifecycle-${process.pid}-`,
-      ],
-      { env: { ...process.env, ES_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    let running: RunningCli | undefined;
     try {
-      await waitForOutput(cli, /ready at http:\/\/127\.0\.0\.1:\d+/, 180_000);
-      const health = await fetch(`http://127.0.0.1:${port}/_cluster/health`);
-      expect(health.ok).toBe(true);
-      // The node runs in its own process group: the launcher JVM and the server JVM it forks.
-      const groupId = Number(readFileSync(join(nodeDir, 'node.pid'), 'utf8'));
-      expect(processGroup(groupId).filter((command) => command === 'java')).toHaveLength(2);
-
+      running = await startCli('int');
+      const { cli, groupId, nodeDir, port } = running;
       const exited = new Promise<number | null>((resolve) => cli.once('exit', resolve));
       cli.kill('SIGINT');
       expect(await exited).toBe(130);
@@ -87,8 +127,46 @@ describe('embedded Elasticsearch lifecycle', () => {
       expect(existsSync(join(nodeDir, 'node.pid'))).toBe(false);
       await expect(fetch(`http://127.0.0.1:${port}/_cluster/health`)).rejects.toThrow();
     } finally {
+      cleanUp(running);
+    }
+  });
+
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`${signal} twice 100 ms apart (a wrapper forwarding to its group, an impatient user) still stops the node`, async () => {
+      let running: RunningCli | undefined;
+      try {
+        running = await startCli(`twice-${signal.toLowerCase()}`);
+        const { cli, groupId, port } = running;
+        const exited = new Promise<number | null>((resolve) => cli.once('exit', resolve));
+        cli.kill(signal);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        cli.kill(signal);
+        expect(await exited).toBe(code);
+        expect(await javaLeftAfter(groupId, 30_000)).toEqual([]);
+        await expect(fetch(`http://127.0.0.1:${port}/_cluster/health`)).rejects.toThrow();
+      } finally {
+        cleanUp(running);
+      }
+    });
+  }
+
+  it('SIGKILL of the CLI (nothing of ours runs): the watchdog stops the node within 30 s', async () => {
+    let running: RunningCli | undefined;
+    try {
+      running = await startCli('kill');
+      const { cli, groupId, port } = running;
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        cli.once('exit', (_code, signal) => resolve(signal)),
+      );
       cli.kill('SIGKILL');
-      rmSync(nodeDir, { recursive: true, force: true });
+      expect(await exited).toBe('SIGKILL');
+      expect(await javaLeftAfter(groupId, 30_000)).toEqual([]);
+      await expect(fetch(`http://127.0.0.1:${port}/_cluster/health`)).rejects.toThrow();
+    } finally {
+      cleanUp(running);
     }
   });
 });

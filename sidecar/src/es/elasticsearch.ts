@@ -51,18 +51,33 @@ export async function connectElasticsearch(options: {
 
 /**
  * Keeps a long-running command alive until Ctrl-C / SIGTERM, then stops the handle (and the
- * embedded node with it) and exits with the conventional code.
+ * embedded node with it) and exits with the conventional code. Later signals only say that the
+ * stop is under way: a wrapper forwarding signals to its group, or an impatient second Ctrl-C,
+ * must not kill this process half-way and leave the node running.
  */
-export function closeOnSignals(handle: ElasticsearchHandle): void {
+export function closeOnSignals(
+  handle: ElasticsearchHandle,
+  exit: (code: number) => void = (code) => process.exit(code),
+): () => void {
   const keepAlive = setInterval(() => undefined, 1 << 30);
-  let closing = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      if (closing) return;
-      closing = true;
-      clearInterval(keepAlive);
-      console.error(`\n${signal}: stopping Elasticsearch…`);
-      void handle.close().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-    });
-  }
+  let closingSince: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (closingSince) {
+      console.error(
+        `${signal}: still stopping Elasticsearch (after ${closingSince}), please wait…`,
+      );
+      return;
+    }
+    closingSince = signal;
+    clearInterval(keepAlive);
+    console.error(`\n${signal}: stopping Elasticsearch…`);
+    void handle.close().finally(() => exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    clearInterval(keepAlive);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
 }

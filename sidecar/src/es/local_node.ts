@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import {
   closeSync,
   cpSync,
@@ -17,6 +17,7 @@ import { CACHE_DIR, PROJECT_ROOT } from './paths';
 import { assertPortFree, findFreePort } from './ports';
 import { canAccess, chownRecursive, ensureUnprivilegedUser, type RunAs } from './unprivileged_user';
 import { MINIMUM_JAVA_MAJOR } from './version';
+import { spawnWatched } from './node_watchdog';
 
 export interface LocalNodeOptions {
   /** Folder name under .cache/nodes; one node per name at a time. */
@@ -148,7 +149,8 @@ export function localNodeDir(name: string): string {
 /**
  * Starts a single-node Elasticsearch from the integ-test distribution on 127.0.0.1 and resolves
  * once the cluster is yellow. The node runs in its own process group so that stop() (and the
- * exit hook) take down both the launcher JVM and the server JVM it forks.
+ * exit hook) take down both the launcher JVM and the server JVM it forks; a watchdog in that
+ * group stops it when this process dies without running either (SIGKILL).
  */
 export async function startLocalNode(options: LocalNodeOptions): Promise<LocalNode> {
   const runAs = ensureUnprivilegedUser();
@@ -194,15 +196,16 @@ export async function startLocalNode(options: LocalNodeOptions): Promise<LocalNo
     ES_JAVA_OPTS: '',
   };
   delete env.JAVA_HOME;
-  const child = spawn(join(distribution.home, 'bin', 'elasticsearch'), [], {
+  const {
+    child,
+    groupId: pid,
+    release,
+  } = spawnWatched(join(distribution.home, 'bin', 'elasticsearch'), [], {
     env,
-    detached: true,
-    stdio: ['ignore', outputFd, outputFd],
+    outputFd,
     ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
   });
   closeSync(outputFd);
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('Elasticsearch could not be spawned');
   writeFileSync(pidFile, String(pid));
 
   const killOnExit = (): void => killGroup(pid, 'SIGKILL');
@@ -212,6 +215,8 @@ export async function startLocalNode(options: LocalNodeOptions): Promise<LocalNo
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
+      // The watchdog stops the group once its pipe closes; SIGTERM too in case it is gone.
+      release();
       killGroup(pid, 'SIGTERM');
       for (let i = 0; i < 60 && groupAlive(pid); i += 1) await sleep(500);
       killGroup(pid, 'SIGKILL');
