@@ -13,9 +13,12 @@ export interface AnalysisContext {
   dimensionIndex: number;
 }
 
+/** Every session, whatever its dimension value. */
+export const ALL_CONTEXT: AnalysisContext = { dimension: ALL_DIMENSIONS, dimensionIndex: -1 };
+
 export function analysisContexts(dimensions: readonly string[]): AnalysisContext[] {
   return [
-    { dimension: ALL_DIMENSIONS, dimensionIndex: -1 },
+    ALL_CONTEXT,
     ...dimensions.map((dimension, dimensionIndex) => ({ dimension, dimensionIndex })),
   ];
 }

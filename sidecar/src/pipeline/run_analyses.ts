@@ -2,14 +2,15 @@ import type { Client } from '@elastic/elasticsearch';
 import type { IndexNames } from '../../../common/indices';
 import { DEFAULT_CHURN_FACTOR } from '../analyses/churn';
 import { CustomerTableBuilder } from '../analyses/customer_table';
-import { PeriodIndex } from '../analyses/periods';
+import { PeriodIndex, type TimeRange } from '../analyses/periods';
 import { DEFAULT_TOP_N } from '../analyses/products';
 import { applyRetention, latestCompleteRunId, writeReports } from '../reports/report_store';
 import { RunRecorder } from '../runs/run_recorder';
+import { StageRunner, type StageEvent } from '../runs/stage_runner';
 import { BasketStats } from './basket_stats';
 import { carryForwardReports } from './carry_forward';
-import { PURCHASED, analysisContexts, sessionsQuery } from './context';
-import { contextReports, type RunData } from './context_reports';
+import { ALL_CONTEXT, PURCHASED, analysisContexts, sessionsQuery } from './context';
+import { contextReports } from './context_reports';
 import {
   discoverCustomerActions,
   discoverDimensions,
@@ -17,6 +18,7 @@ import {
   discoverSessionActions,
 } from './discovery';
 import { runOrderPass } from './order_pass';
+import type { RunData } from './producers/types';
 import { loadDownloads, loadFirstSessions } from './queries/customers';
 import { ReportSelection } from './selection';
 
@@ -29,12 +31,15 @@ export const ANALYSIS_STAGES = [
 ] as const;
 export type AnalysisStage = (typeof ANALYSIS_STAGES)[number];
 
+/** Complete runs whose reports retention keeps. */
+export const DEFAULT_KEEP_RUNS = 5;
+
 export interface AnalysisOptions {
   /** Report families (`cohort`) or ids (`funnel/session_daily`); all when absent. */
   only?: string[];
   /** Reference time; default: the latest session_start. */
   now?: Date;
-  /** Complete runs whose reports are kept (default 5). */
+  /** Complete runs whose reports are kept (default DEFAULT_KEEP_RUNS). */
   keep?: number;
   /** Session actions in funnel order; default: discovered, most frequent first. */
   actions?: string[];
@@ -47,14 +52,7 @@ export interface AnalysisOptions {
   beforeStage?: (stage: AnalysisStage) => void | Promise<void>;
 }
 
-export type ProgressEvent =
-  | {
-      kind: 'stage';
-      stage: AnalysisStage;
-      status: 'start' | 'complete' | 'skipped';
-      message?: string;
-    }
-  | { kind: 'progress'; stage: AnalysisStage; done: number; total: number };
+export type ProgressEvent = StageEvent<AnalysisStage>;
 
 export interface AnalysisResult {
   runId: string;
@@ -64,6 +62,118 @@ export interface AnalysisResult {
   /** Full document scans over `orders` (the per-customer pass): 1, or 0 when not needed. */
   orderScans: number;
   stageSeconds: Partial<Record<AnalysisStage, number>>;
+}
+
+type Stages = StageRunner<AnalysisStage>;
+
+interface Discovered {
+  range: TimeRange | null;
+  dimensions: string[];
+  actions: string[];
+  customerActions: string[];
+}
+
+async function discover(
+  stages: Stages,
+  client: Client,
+  names: IndexNames,
+  options: AnalysisOptions,
+): Promise<Discovered> {
+  await stages.begin('discover');
+  const range = await discoverRange(client, names, options.now);
+  const dimensions = range ? await discoverDimensions(client, names) : [];
+  const actions = options.actions ?? (await discoverSessionActions(client, names));
+  const customerActions = options.customerActions ?? (await discoverCustomerActions(client, names));
+  stages.recorder.document.reference_time = range ? new Date(range.nowMs).toISOString() : null;
+  await stages.end(
+    'discover',
+    range
+      ? `now ${new Date(range.nowMs).toISOString()}, ${dimensions.length} dimension value(s), actions: ${actions.join(', ') || 'none'}`
+      : 'no sessions: nothing to analyse',
+  );
+  return { range, dimensions, actions, customerActions };
+}
+
+/** Loads customers and makes the one pass over orders, each only when a selected report needs it. */
+async function gatherRunData(
+  stages: Stages,
+  run: RunData,
+  found: Discovered & { range: TimeRange },
+  selection: ReportSelection,
+): Promise<number> {
+  const { client, names } = run;
+  const { range, dimensions } = found;
+  const dimensionIndex = new Map(dimensions.map((d, i) => [d, i]));
+  const table = new CustomerTableBuilder(found.customerActions, dimensions.length);
+  const skipped = 'not needed by the selected reports';
+  await stages.begin('customers');
+  if (selection.needs('customers')) {
+    const downloads = await loadDownloads(client, names.downloads, found.customerActions, table);
+    const all = sessionsQuery(ALL_CONTEXT, range);
+    const firsts = await loadFirstSessions(client, names.orders, all, dimensionIndex, table);
+    await stages.end(
+      'customers',
+      `${downloads} downloads, ${table.size} customers, ${firsts} first sessions`,
+    );
+  } else await stages.end('customers', skipped, 'skipped');
+
+  await stages.begin('order_pass');
+  let scans = 0;
+  if (selection.needs('order_pass')) {
+    const baskets = selection.needs('baskets')
+      ? new BasketStats(dimensions.length + 1, new PeriodIndex(range, 'daily'))
+      : null;
+    const orders = sessionsQuery(ALL_CONTEXT, range, [PURCHASED]);
+    const result = await runOrderPass(client, names.orders, orders, dimensionIndex, table, {
+      withBasket: baskets !== null,
+      onOrder: baskets ? (order) => baskets.add(order) : undefined,
+      onProgress: (done, total) => stages.progress('order_pass', done, total),
+    });
+    scans = result.scans;
+    run.pass = result.orders;
+    run.baskets = baskets;
+    await stages.end(
+      'order_pass',
+      `${result.orders.timeMs.length} orders of ${result.orders.customer.length} customers in ${result.pages} pages`,
+    );
+  } else await stages.end('order_pass', skipped, 'skipped');
+  if (selection.needs('customers')) run.customers = table.build();
+  return scans;
+}
+
+/** Computes and writes every selected report for `all` and each dimension value. */
+async function writeAllReports(
+  stages: Stages,
+  run: RunData,
+  dimensions: string[],
+  selection: ReportSelection,
+): Promise<number> {
+  const contexts = analysisContexts(dimensions);
+  let count = 0;
+  await stages.begin('reports', contexts.length);
+  for (const [i, context] of contexts.entries()) {
+    const reports = await contextReports(run, context, selection);
+    await writeReports(run.client, run.names, stages.recorder.runId, reports);
+    count += reports.length;
+    stages.progress('reports', i + 1, contexts.length);
+  }
+  await stages.end('reports', `${count} reports for ${contexts.length} dimension value(s)`);
+  return count;
+}
+
+async function carryForward(
+  stages: Stages,
+  client: Client,
+  names: IndexNames,
+  previousRunId: string | null,
+  selection: ReportSelection,
+): Promise<void> {
+  await stages.begin('carry_forward');
+  const runId = stages.recorder.runId;
+  const copied = previousRunId
+    ? await carryForwardReports(client, names, previousRunId, runId, (id) => selection.has(id))
+    : 0;
+  await stages.end('carry_forward', `${copied} reports kept from run ${previousRunId ?? '(none)'}`);
 }
 
 /**
@@ -77,142 +187,51 @@ export async function runAnalyses(
   options: AnalysisOptions = {},
 ): Promise<AnalysisResult> {
   const selection = new ReportSelection(options.only);
-  const stages = ANALYSIS_STAGES.filter((s) => s !== 'carry_forward' || !selection.isEverything);
-  const recorder = await RunRecorder.start(client, names.runs, 'analyses', [...stages]);
-  const stageSeconds: Partial<Record<AnalysisStage, number>> = {};
-  const emit = (event: ProgressEvent) => options.onProgress?.(event);
-  let stageStart = 0;
-  const begin = async (stage: AnalysisStage, total: number | null = null) => {
-    await options.beforeStage?.(stage);
-    await recorder.startStage(stage, total);
-    stageStart = performance.now();
-    emit({ kind: 'stage', stage, status: 'start' });
-  };
-  const end = async (
-    stage: AnalysisStage,
-    message?: string,
-    status: 'complete' | 'skipped' = 'complete',
-  ) => {
-    stageSeconds[stage] = (performance.now() - stageStart) / 1000;
-    await recorder.endStage(stage, status, message);
-    emit({ kind: 'stage', stage, status, message });
-  };
-  const progress = (stage: AnalysisStage, done: number, total: number) => {
-    recorder.progress(stage, done, total);
-    emit({ kind: 'progress', stage, done, total });
-  };
-
+  const stageNames = ANALYSIS_STAGES.filter(
+    (s) => s !== 'carry_forward' || !selection.isEverything,
+  );
+  const recorder = await RunRecorder.start(client, names.runs, 'analyses', [...stageNames]);
+  const stages: Stages = new StageRunner(recorder, options);
   try {
-    await begin('discover');
     const previousRunId = await latestCompleteRunId(client, names);
-    const range = await discoverRange(client, names, options.now);
-    const dimensions = range ? await discoverDimensions(client, names) : [];
-    const actions = options.actions ?? (await discoverSessionActions(client, names));
-    const customerActions =
-      options.customerActions ?? (await discoverCustomerActions(client, names));
-    recorder.document.reference_time = range ? new Date(range.nowMs).toISOString() : null;
-    await end(
-      'discover',
-      range
-        ? `now ${new Date(range.nowMs).toISOString()}, ${dimensions.length} dimension value(s), actions: ${actions.join(', ') || 'none'}`
-        : 'no sessions: nothing to analyse',
-    );
-    let reportCount = 0;
+    const found = await discover(stages, client, names, options);
+    let reports = 0;
     let orderScans = 0;
-    if (range) {
-      const dimensionIndex = new Map(dimensions.map((d, i) => [d, i]));
-      const table = new CustomerTableBuilder(customerActions, dimensions.length);
-      await begin('customers');
-      if (selection.needsCustomers) {
-        const downloads = await loadDownloads(client, names.downloads, customerActions, table);
-        const firsts = await loadFirstSessions(
-          client,
-          names.orders,
-          sessionsQuery({ dimension: 'all', dimensionIndex: -1 }, range),
-          dimensionIndex,
-          table,
-        );
-        await end(
-          'customers',
-          `${downloads} downloads, ${table.size} customers, ${firsts} first sessions`,
-        );
-      } else await end('customers', 'not needed by the selected reports', 'skipped');
-
-      await begin('order_pass');
+    if (found.range) {
       const run: RunData = {
         client,
         names,
-        range,
-        actions,
-        selection,
+        range: found.range,
+        actions: found.actions,
         topN: options.topN ?? DEFAULT_TOP_N,
         churnFactor: options.churnFactor ?? DEFAULT_CHURN_FACTOR,
         pass: null,
         customers: null,
         baskets: null,
       };
-      if (selection.needsPass) {
-        const baskets = selection.needsBaskets
-          ? new BasketStats(dimensions.length + 1, new PeriodIndex(range, 'daily'))
-          : null;
-        const result = await runOrderPass(
-          client,
-          names.orders,
-          sessionsQuery({ dimension: 'all', dimensionIndex: -1 }, range, [PURCHASED]),
-          dimensionIndex,
-          table,
-          {
-            withBasket: baskets !== null,
-            onOrder: baskets ? (order) => baskets.add(order) : undefined,
-            onProgress: (done, total) => progress('order_pass', done, total),
-          },
-        );
-        orderScans = result.scans;
-        run.pass = result.orders;
-        run.baskets = baskets;
-        await end(
-          'order_pass',
-          `${result.orders.timeMs.length} orders of ${result.orders.customer.length} customers in ${result.pages} pages`,
-        );
-      } else await end('order_pass', 'not needed by the selected reports', 'skipped');
-      if (selection.needsCustomers) run.customers = table.build();
-
-      const contexts = analysisContexts(dimensions);
-      await begin('reports', contexts.length);
-      for (const [i, context] of contexts.entries()) {
-        const reports = await contextReports(run, context);
-        await writeReports(client, names, recorder.runId, reports);
-        reportCount += reports.length;
-        progress('reports', i + 1, contexts.length);
-      }
-      await end('reports', `${reportCount} reports for ${contexts.length} dimension value(s)`);
+      orderScans = await gatherRunData(stages, run, { ...found, range: found.range }, selection);
+      reports = await writeAllReports(stages, run, found.dimensions, selection);
     }
     if (!selection.isEverything) {
-      await begin('carry_forward');
-      const copied = previousRunId
-        ? await carryForwardReports(client, names, previousRunId, recorder.runId, (id) =>
-            selection.has(id),
-          )
-        : 0;
-      await end('carry_forward', `${copied} reports kept from run ${previousRunId ?? '(none)'}`);
+      await carryForward(stages, client, names, previousRunId, selection);
     }
     await client.indices.refresh({ index: names.reports });
     const result: AnalysisResult = {
       runId: recorder.runId,
       referenceTime: recorder.document.reference_time ?? null,
-      dimensions,
-      reports: reportCount,
+      dimensions: found.dimensions,
+      reports,
       orderScans,
-      stageSeconds,
+      stageSeconds: stages.seconds,
     };
     await recorder.complete({
-      reports: reportCount,
-      dimensions,
+      reports,
+      dimensions: found.dimensions,
       order_scans: orderScans,
-      stage_seconds: stageSeconds,
+      stage_seconds: stages.seconds,
     });
     try {
-      await applyRetention(client, names, options.keep ?? 5);
+      await applyRetention(client, names, options.keep ?? DEFAULT_KEEP_RUNS);
     } catch (error) {
       // The run is complete and readable; old reports merely stay until the next run prunes them.
       await recorder.log('warn', `retention failed: ${(error as Error).message}`);

@@ -1,19 +1,29 @@
-import { REPORT_IDS, type ReportId } from '../../../common/reports/catalogue';
+import type { ReportId } from '../../../common/reports/catalogue';
+import { PRODUCERS, registeredReportIds } from './producers';
+import { producerIds, type ReportProducer, type RunInput } from './producers/types';
 
-/** Which reports a run computes: all, or those named by `--only` (a family like `cohort`, or ids). */
+/**
+ * Which reports a run computes: all, or those named by `--only` — a family the registry knows
+ * (`cohort`) or one of its report ids (`funnel/session_daily`).
+ */
 export class ReportSelection {
   readonly ids: ReadonlySet<ReportId>;
 
-  constructor(only?: readonly string[]) {
+  constructor(
+    only?: readonly string[],
+    readonly producers: readonly ReportProducer[] = PRODUCERS,
+  ) {
+    const all = registeredReportIds(producers);
     if (!only || only.length === 0) {
-      this.ids = new Set(REPORT_IDS);
+      this.ids = new Set(all);
       return;
     }
     const ids = new Set<ReportId>();
     for (const entry of only) {
-      const matches = REPORT_IDS.filter((id) => id === entry || id.startsWith(`${entry}/`));
+      const family = producers.find((p) => p.family === entry);
+      const matches = family ? producerIds(family) : all.filter((id) => id === entry);
       if (matches.length === 0) {
-        const families = [...new Set(REPORT_IDS.map((id) => id.split('/')[0]))].join(', ');
+        const families = producers.map((p) => p.family).join(', ');
         throw new Error(
           `--only '${entry}' names no report: use a family (${families}) or an id such as funnel/session_daily`,
         );
@@ -24,38 +34,24 @@ export class ReportSelection {
   }
 
   get isEverything(): boolean {
-    return this.ids.size === REPORT_IDS.length;
+    return this.ids.size === registeredReportIds(this.producers).length;
   }
 
   has(id: string): boolean {
     return this.ids.has(id as ReportId);
   }
 
-  any(...prefixes: string[]): boolean {
-    return [...this.ids].some((id) => prefixes.some((p) => id === p || id.startsWith(p)));
+  /** The producers with at least one selected report, in registry order. */
+  get activeProducers(): ReportProducer[] {
+    return this.producers.filter((p) => producerIds(p).some((id) => this.ids.has(id)));
   }
 
-  /** Reports that need the per-customer pass over orders. */
-  get needsPass(): boolean {
-    return this.any(
-      'funnel/customer_',
-      'cohort/',
-      'stats/orders_per_customer_weekly',
-      'stats/payment_distribution',
-      'stats/customers_by_order_count',
-      'journey/',
-      'churn/',
-      'products/top_pairs',
-      'products/daily_revenue',
+  /** True when a selected report of `producer` (of any producer when absent) needs `input`. */
+  needs(input: RunInput, producer?: ReportProducer): boolean {
+    return (producer ? [producer] : this.producers).some((p) =>
+      Object.entries(p.reports).some(
+        ([id, inputs]) => this.ids.has(id as ReportId) && inputs!.includes(input),
+      ),
     );
-  }
-
-  /** Reports that need each customer's download, dated actions and first session. */
-  get needsCustomers(): boolean {
-    return this.any('funnel/customer_', 'cohort/download_first', 'journey/');
-  }
-
-  get needsBaskets(): boolean {
-    return this.any('products/top_pairs', 'products/daily_revenue');
   }
 }

@@ -1,0 +1,42 @@
+import {
+  inorganicRatioRows,
+  promotionDailyRows,
+  promotionKpiRows,
+} from '../../analyses/promotions';
+import { HAS_PROMOTION, PURCHASED, sessionsQuery } from '../context';
+import { promotionDays, promotionTotals } from '../queries/promotions';
+import type { ReportProducer } from './types';
+
+/** Promotion KPIs and daily results (aggregations over promoted orders), inorganic ratio. */
+export const promotionsProducer: ReportProducer = {
+  family: 'promotions',
+  stage: 'exploratory',
+  reports: {
+    'promotions/kpis': [],
+    'promotions/daily': [],
+    'promotions/inorganic_ratio_daily': ['session_periods'],
+  },
+  async produce(step) {
+    const { run, context, inputs } = step;
+    const promoted = sessionsQuery(context, run.range, [PURCHASED, HAS_PROMOTION]);
+    const [totals, days, periods] = await Promise.all([
+      step.selected('promotions/kpis')
+        ? promotionTotals(run.client, run.names.orders, promoted)
+        : null,
+      step.selected('promotions/daily')
+        ? promotionDays(run.client, run.names.orders, promoted)
+        : null,
+      step.wants('session_periods') ? inputs.sessionPeriods() : null,
+    ]);
+    if (totals) step.put('promotions/kpis', promotionKpiRows(totals));
+    if (days) step.put('promotions/daily', promotionDailyRows(days));
+    if (periods) {
+      const daily = periods[0]!.map((b) => ({
+        startMs: b.startMs,
+        orders: b.counts.purchased ?? 0,
+        promoted: b.promoted,
+      }));
+      step.put('promotions/inorganic_ratio_daily', inorganicRatioRows(daily, inputs.days));
+    }
+  },
+};
