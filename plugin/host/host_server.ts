@@ -2,6 +2,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Client } from '@elastic/elasticsearch';
 import type { Logger } from '@kbn/core/server';
 import { PLUGIN_ID, PUBLIC_PATHS, TARGET } from '../build/paths';
+import {
+  answerRouterError,
+  invalidJsonBody,
+  kibanaShapedErrors,
+  requireXsrfHeader,
+} from './kibana_http_rules';
 import { consoleLogger } from './logger';
 import type { IdentifyUser } from './router_adapter';
 import { startServerPlugin } from './server_plugin';
@@ -43,19 +49,22 @@ function acceptEmptyJsonBodies(app: FastifyInstance): void {
     if (text.trim() === '') return done(null, undefined);
     try {
       done(null, JSON.parse(text) as unknown);
-    } catch (error) {
-      done(Object.assign(error as Error, { statusCode: 400 }), undefined);
+    } catch {
+      done(invalidJsonBody(), undefined);
     }
   });
 }
 
 /**
  * The standalone host: the plugin's server routes (through the router adapter), the shell page
- * for `/app/*`, and the built bundles. Nothing here is known to `server/` or `public/`.
+ * for `/app/*`, and the built bundles, with Kibana's HTTP rules (kbn-xsrf on state-changing
+ * requests, its error body for everything). Nothing here is known to `server/` or `public/`.
  */
 export async function createHostServer(options: HostOptions): Promise<FastifyInstance> {
   const logger = options.logger ?? consoleLogger();
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: false, frameworkErrors: answerRouterError });
+  kibanaShapedErrors(app, logger);
+  requireXsrfHeader(app);
   acceptEmptyJsonBodies(app);
   const stopPlugin = startServerPlugin(app, {
     client: options.client,

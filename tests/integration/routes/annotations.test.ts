@@ -6,6 +6,7 @@ import type { Annotation, AnnotationsResponse } from '../../../common/annotation
 import { indexNames } from '../../../common/indices';
 import { createHostServer } from '../../../plugin/host/host_server';
 import { ensureIndices } from '../../../sidecar/src/es/templates';
+import { RunRecorder } from '../../../sidecar/src/runs/run_recorder';
 import { dropPrefix, testClient, testPrefix } from '../../helpers/es';
 import { memoryLogger } from '../../helpers/host';
 
@@ -17,7 +18,7 @@ function post(app: FastifyInstance, body: unknown, as?: string): Promise<LightMy
     method: 'POST',
     url: URL_BASE,
     payload: body as Record<string, unknown>,
-    headers: as ? { 'x-customer-analytics-user': as } : {},
+    headers: { 'kbn-xsrf': 'true', ...(as ? { 'x-customer-analytics-user': as } : {}) },
   });
 }
 
@@ -42,6 +43,7 @@ function remove(app: FastifyInstance, id: string, as?: string): Promise<LightMyR
     url: `${URL_BASE}/${id}`,
     headers: {
       'content-type': 'application/json',
+      'kbn-xsrf': 'true',
       ...(as ? { 'x-customer-analytics-user': as } : {}),
     },
   });
@@ -67,6 +69,9 @@ describe('chart comment routes (/api/customer_analytics/annotations)', () => {
 
   beforeAll(async () => {
     client = testClient();
+    // Comments go to `all` or a dimension value of the newest complete analyses run.
+    const run = await RunRecorder.start(client, names.runs, 'analyses', ['reports']);
+    await run.complete({ dimensions: ['north', 'south'] });
     // No ensureIndices: the first comment must create the index itself.
     app = await createHostServer({
       client,
@@ -221,6 +226,40 @@ describe('chart comment routes (/api/customer_analytics/annotations)', () => {
     }
   });
 
+  it('refuses a comment on a dimension the newest complete run does not have (400), storing nothing', async () => {
+    const response = await post(app, { chart_id: 'stats.orders', dimension: 'west', message: 'x' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message:
+        "dimension 'west' is not in the newest complete analyses run; known: all, north, south",
+    });
+    expect((await list(app, 'chart_id=stats.orders&dimension=west')).annotations).toEqual([]);
+  });
+
+  it('before any complete run, accepts comments on all only', async () => {
+    const fresh = testPrefix('annotation-routes-no-run');
+    const freshApp = await createHostServer({
+      client,
+      pluginConfig: { indexPrefix: fresh },
+      logger: memoryLogger(),
+    });
+    try {
+      const north = await post(freshApp, { chart_id: 'c', dimension: 'north', message: 'x' });
+      expect(north.statusCode).toBe(400);
+      expect(north.json().message).toBe(
+        "dimension 'north' is not in the newest complete analyses run; known: all",
+      );
+      expect(
+        (await post(freshApp, { chart_id: 'c', dimension: 'all', message: 'x' })).statusCode,
+      ).toBe(200);
+    } finally {
+      await freshApp.close();
+      await dropPrefix(client, fresh);
+    }
+  });
+
   it('answers 404 for a comment id that never existed', async () => {
     const response = await remove(app, 'no-such-comment');
     expect(response.statusCode).toBe(404);
@@ -277,7 +316,7 @@ describe('chart comment routes (/api/customer_analytics/annotations)', () => {
     const response = await app.inject({
       method: 'POST',
       url: URL_BASE,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'kbn-xsrf': 'true' },
       payload: '{"chart_id": ',
     });
     expect(response.statusCode).toBe(400);
