@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_DIMENSIONS } from './documents';
+import { ALL_DIMENSIONS, type ReportDocument } from './documents';
 import { REPORT_CATALOGUE, isReportId } from './reports/catalogue';
 
 /** HTTP paths shared by the Kibana server routes and the browser client. */
@@ -41,19 +41,15 @@ export const reportQuerySchema = z
   .strict();
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
-/** `GET reports/{report}/{type}`: the stored report of the newest complete run. */
-export interface ReportResponse<Row = Record<string, unknown>> {
-  report: string;
-  type: string;
-  dimension: string;
-  run_id: string;
-  created_at: string;
-  params: Record<string, unknown>;
-  rows: number;
+/**
+ * `GET reports/{report}/{type}`: the stored report document of the newest complete run
+ * (reportDocumentSchema), with `data` typed by the caller's row type.
+ */
+export type ReportResponse<Row = Record<string, unknown>> = Omit<ReportDocument, 'data'> & {
   data: Row[];
-}
+};
 
-/** `GET dimensions`: `all` first, then every value of `orders.dimension`, sorted. */
+/** `GET dimensions`: `all` first, then the newest complete run's dimension values, sorted. */
 export interface DimensionsResponse {
   dimensions: string[];
 }

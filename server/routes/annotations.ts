@@ -13,6 +13,7 @@ import {
   deleteAnnotation,
   listAnnotations,
 } from '../services/annotations_service';
+import { listDimensions } from '../services/dimensions_service';
 import { elasticsearchErrorResponse } from './errors';
 import { DELEGATED_TO_ELASTICSEARCH, type RouteDeps } from './route_deps';
 import { fromZod } from './validation';
@@ -57,6 +58,16 @@ export function registerAnnotationRoutes(router: IRouter, { indices, logger }: R
       const core = await context.core;
       const client = core.elasticsearch.client.asCurrentUser;
       try {
+        // The same list the dimension filter offers: a comment on any other value would never show.
+        const dimensions = await listDimensions(client, indices);
+        const { dimension } = request.body;
+        if (!dimensions.includes(dimension)) {
+          return response.badRequest({
+            body: {
+              message: `dimension '${dimension}' is not in the newest complete analyses run; known: ${dimensions.join(', ')}`,
+            },
+          });
+        }
         const created = await createAnnotation(client, index, request.body, currentUsername(core));
         return response.ok<Annotation>({ body: created });
       } catch (error) {

@@ -1,6 +1,15 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { IndexNames } from '../../../common/indices';
 import type { ReportDocument } from '../../../common/documents';
+import {
+  COMPLETE_RUN_QUERY,
+  completeRunFromHits,
+  latestCompleteRunSearch,
+  reportDocumentId,
+  type CompleteRun,
+} from '../../../common/report_reading';
+
+export { reportDocumentId };
 
 /** What an analysis hands to the store: one report for one dimension value. */
 export interface ReportToWrite {
@@ -9,16 +18,6 @@ export interface ReportToWrite {
   dimension: string;
   params?: Record<string, unknown>;
   data: Array<Record<string, unknown>>;
-}
-
-/** Deterministic: rewriting a report of the same run replaces it instead of adding a copy. */
-export function reportDocumentId(
-  runId: string,
-  report: string,
-  type: string,
-  dimension: string,
-): string {
-  return `${runId}:${report}:${type}:${dimension}`;
 }
 
 /** Writes a batch of reports under `runId`; they stay invisible to readers until the run completes. */
@@ -61,22 +60,19 @@ export async function writeReports(
 }
 
 /** The newest run with status complete that produced reports, or null. */
+export async function latestCompleteRun(
+  client: Client,
+  names: IndexNames,
+): Promise<CompleteRun | null> {
+  const response = await client.search<{ run_id: string }>(latestCompleteRunSearch(names.runs));
+  return completeRunFromHits(response.hits.hits);
+}
+
 export async function latestCompleteRunId(
   client: Client,
   names: IndexNames,
 ): Promise<string | null> {
-  const response = await client.search<{ run_id: string }>({
-    index: names.runs,
-    size: 1,
-    query: {
-      bool: {
-        filter: [{ term: { status: 'complete' } }, { terms: { kind: ['analyses', 'full'] } }],
-      },
-    },
-    sort: [{ finished_at: 'desc' }],
-    _source: ['run_id'],
-  });
-  return response.hits.hits[0]?._source?.run_id ?? null;
+  return (await latestCompleteRun(client, names))?.runId ?? null;
 }
 
 /** A report of the newest complete run, or null when there is none. */
@@ -126,16 +122,7 @@ export async function applyRetention(
   names: IndexNames,
   keep: number,
 ): Promise<void> {
-  const complete = await runIds(
-    client,
-    names,
-    {
-      bool: {
-        filter: [{ term: { status: 'complete' } }, { terms: { kind: ['analyses', 'full'] } }],
-      },
-    },
-    keep,
-  );
+  const complete = await runIds(client, names, COMPLETE_RUN_QUERY, keep);
   if (complete.length === 0) return;
   const kept = [
     ...complete,
