@@ -5,6 +5,8 @@ export const basketLineSchema = z.object({
   product: z.string().min(1),
   category: z.string().min(1),
   price: z.number().nonnegative(),
+  /** `price` in integer cents: what revenue sums read. Every ingest writes it. */
+  price_cents: z.number().int().nonnegative().optional(),
   quantity: z.number().positive(),
 });
 export type BasketLine = z.infer<typeof basketLineSchema>;
@@ -21,6 +23,13 @@ export const orderDocumentSchema = z.object({
   purchased: z.boolean(),
   payment_amount: z.number().nonnegative(),
   discount_amount: z.number().nonnegative(),
+  /**
+   * The amounts in integer cents: every sum of the reports reads these (exact in any order).
+   * Every ingest writes them; optional only so that hand-made test documents may leave them to
+   * their loader.
+   */
+  payment_cents: z.number().int().nonnegative().optional(),
+  discount_cents: z.number().int().nonnegative().optional(),
   promotion_id: z.string().nullable().optional(),
   dimension: z.string().nullable().optional(),
   actions: z.record(z.string(), z.boolean()),

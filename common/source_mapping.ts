@@ -223,8 +223,13 @@ export const ingestConfigSchema = z
     /** Order-lines-only data: all three sources are derived from this one table. */
     order_lines: orderLinesMappingSchema.optional(),
     parse: parseOptionsSchema.prefault({}),
-    /** Share of rejected rows (0–1) above which the ingest fails without writing. */
+    /**
+     * Share of rejected rows (0–1) of EACH source (sessions, customers, products or order lines,
+     * counted separately) above which the ingest fails without writing.
+     */
     max_error_rate: z.number().min(0).max(1).default(0.01),
+    /** Whether a full reload may shrink a live index to less than half its documents. */
+    allow_shrink: z.boolean().default(false),
   })
   .superRefine((config, context) => {
     const sourcesMode = config.sessions || config.customers || config.products;

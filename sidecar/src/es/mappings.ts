@@ -7,11 +7,15 @@ type Mapping = estypes.MappingTypeMapping;
 const keyword = { type: 'keyword' } as const;
 const date = { type: 'date' } as const;
 const money = { type: 'double' } as const;
+/** Money in integer cents: what sums and the order pass read, so the same data sums the same. */
+const cents = { type: 'long' } as const;
 const stored = { type: 'object', enabled: false } as const;
 
 /**
- * Mappings of every index, as DESIGN.md describes them. Amounts are doubles so that sums of many
- * cents do not drift the way 32-bit floats do; baskets are nested so a query can ask for a
+ * Mappings of every index, as DESIGN.md describes them. Amounts are stored twice: as doubles in
+ * currency units for people (Discover, Lens) and as integer cents that every sum of the reports
+ * reads (integer sums are exact in any order, so two runs over the same data agree to the digit,
+ * whichever shard answers first); baskets are nested so a query can ask for a
  * product and its category on the same line; nothing is keyed by product id.
  */
 export const MAPPINGS: Record<IndexName, Mapping> = {
@@ -25,6 +29,8 @@ export const MAPPINGS: Record<IndexName, Mapping> = {
       purchased: { type: 'boolean' },
       payment_amount: money,
       discount_amount: money,
+      payment_cents: cents,
+      discount_cents: cents,
       promotion_id: keyword,
       dimension: keyword,
       actions: {
@@ -34,7 +40,13 @@ export const MAPPINGS: Record<IndexName, Mapping> = {
       },
       basket: {
         type: 'nested',
-        properties: { product: keyword, category: keyword, price: money, quantity: money },
+        properties: {
+          product: keyword,
+          category: keyword,
+          price: money,
+          price_cents: cents,
+          quantity: money,
+        },
       },
       basket_size: { type: 'integer' },
     },
@@ -117,3 +129,20 @@ export const MAPPINGS: Record<IndexName, Mapping> = {
   },
   annotations: ANNOTATIONS_MAPPING,
 };
+
+/**
+ * The `ignore_above` of a keyword field of `index` (dotted path, nested fields included), or null
+ * when none is set: a longer value would be stored but silently not indexed.
+ */
+export function ignoreAbove(index: IndexName, path: string): number | null {
+  let properties = MAPPINGS[index].properties;
+  const parts = path.split('.');
+  for (const [i, part] of parts.entries()) {
+    const property = properties?.[part] as
+      { ignore_above?: number; properties?: Record<string, estypes.MappingProperty> } | undefined;
+    if (!property) return null;
+    if (i === parts.length - 1) return property.ignore_above ?? null;
+    properties = property.properties;
+  }
+  return null;
+}

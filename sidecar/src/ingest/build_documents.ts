@@ -44,9 +44,13 @@ export function isoUtc(time: number): string {
 
 const iso = isoUtc;
 
-/** Money sums of many lines: rounded to a millionth so float noise (0.1 + 0.2) never shows. */
-export function roundMoney(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
+/**
+ * An amount in currency units as integer cents. Parsed amounts carry at most the source's
+ * decimals (19.99 → 1998.9999999999998 before rounding), so rounding recovers the exact cents;
+ * a third decimal is rounded to the nearest cent (half up).
+ */
+export function toCents(amount: number): number {
+  return Math.round(amount * 100);
 }
 
 /**
@@ -59,6 +63,8 @@ export function orderDocument(
   actionNames: readonly string[],
   basket: ProductRecord[] | null,
 ): OrderDocument {
+  const paymentCents = session.purchased ? toCents(session.amount) : 0;
+  const discountCents = session.purchased ? toCents(session.discount) : 0;
   const actions: Record<string, boolean> = { has_sessions: true };
   actionNames.forEach((name, index) => {
     actions[name] = session.actions[index] ?? false;
@@ -70,8 +76,10 @@ export function orderDocument(
     session_start: iso(session.start),
     session_end: session.end === null ? null : iso(session.end),
     purchased: session.purchased,
-    payment_amount: session.purchased ? session.amount : 0,
-    discount_amount: session.purchased ? session.discount : 0,
+    payment_amount: paymentCents / 100,
+    discount_amount: discountCents / 100,
+    payment_cents: paymentCents,
+    discount_cents: discountCents,
     promotion_id: session.promotion_id,
     dimension: session.dimension,
     actions,
@@ -80,7 +88,8 @@ export function orderDocument(
     document.basket = basket.map((line) => ({
       product: line.product,
       category: line.category,
-      price: line.price,
+      price: toCents(line.price) / 100,
+      price_cents: toCents(line.price),
       quantity: line.quantity,
     }));
     document.basket_size = basket.length;
@@ -109,13 +118,16 @@ export function orderJson(
   basket: ProductRecord[] | null,
 ): string {
   const purchased = session.purchased;
+  const paymentCents = purchased ? toCents(session.amount) : 0;
+  const discountCents = purchased ? toCents(session.discount) : 0;
   let json =
     `{"session_id":${text(session.order_id)},"client":${text(session.client)}` +
     `,"session_start":"${iso(session.start)}"` +
     `,"session_end":${session.end === null ? 'null' : `"${iso(session.end)}"`}` +
     `,"purchased":${purchased}` +
-    `,"payment_amount":${purchased ? number(session.amount) : 0}` +
-    `,"discount_amount":${purchased ? number(session.discount) : 0}` +
+    `,"payment_amount":${number(paymentCents / 100)}` +
+    `,"discount_amount":${number(discountCents / 100)}` +
+    `,"payment_cents":${number(paymentCents)},"discount_cents":${number(discountCents)}` +
     `,"promotion_id":${textOrNull(session.promotion_id)}` +
     `,"dimension":${textOrNull(session.dimension)}` +
     `,"actions":{"has_sessions":true`;
@@ -127,9 +139,11 @@ export function orderJson(
     json += ',"basket":[';
     for (let i = 0; i < basket.length; i += 1) {
       const line = basket[i]!;
+      const priceCents = toCents(line.price);
       json +=
         `${i === 0 ? '' : ','}{"product":${text(line.product)},"category":${text(line.category)}` +
-        `,"price":${number(line.price)},"quantity":${number(line.quantity)}}`;
+        `,"price":${number(priceCents / 100)},"price_cents":${number(priceCents)}` +
+        `,"quantity":${number(line.quantity)}}`;
     }
     json += `],"basket_size":${basket.length}`;
   }
@@ -158,7 +172,8 @@ export function downloadDocument(
 
 /**
  * Order-lines-only data: one invoice (all its lines, adjacent after sorting by invoice) becomes a
- * purchased session whose amount is Σ quantity × unit price and whose basket is its lines. The
+ * purchased session whose amount is Σ quantity × unit price (each line rounded to cents, summed
+ * in integer cents) and whose basket is its lines. The
  * invoice's time is its earliest line's; its customer and dimension are its first line's.
  */
 export function invoiceSession(lines: readonly OrderLineRecord[]): {
@@ -166,10 +181,10 @@ export function invoiceSession(lines: readonly OrderLineRecord[]): {
   basket: ProductRecord[];
 } {
   const first = lines[0]!;
-  let amount = 0;
+  let amountCents = 0;
   let start = first.date;
   for (const line of lines) {
-    amount += line.quantity * line.price;
+    amountCents += Math.round(line.quantity * toCents(line.price));
     if (line.date < start) start = line.date;
   }
   return {
@@ -179,7 +194,7 @@ export function invoiceSession(lines: readonly OrderLineRecord[]): {
       start,
       end: null,
       purchased: true,
-      amount: roundMoney(amount),
+      amount: amountCents / 100,
       discount: 0,
       promotion_id: null,
       dimension: first.dimension,

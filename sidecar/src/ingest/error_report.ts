@@ -13,12 +13,45 @@ export interface ErrorReportEntry {
   value: string | null;
   reason: ReportReason;
   message: string;
-  /** Further problems of the same row, if any. */
-  also?: Array<Omit<RowProblem, 'message'> & { message: string }>;
+  value_length?: number;
+  message_length?: number;
+  /** Further problems of the same row, if any (at most ALSO_KEPT). */
+  also?: RowProblem[];
+  also_omitted?: number;
 }
 
 const EXAMPLES_KEPT = 20;
 const rejectReasons = new Set<string>(REJECT_REASONS);
+
+/** Caps of one entry: a 20 MB cell must not make a 20 MB line (the report has to stay readable). */
+export const VALUE_EXCERPT_CHARS = 200;
+export const MESSAGE_MAX_CHARS = 1024;
+/** Further problems of one row kept under `also` (the rest are counted in `also_omitted`). */
+const ALSO_KEPT = 3;
+
+/**
+ * A problem with its value cut to an excerpt and its message to 1 KB, the original lengths
+ * recorded. Applied wherever a problem is held or written, so no full copy outlives the row.
+ */
+export function capProblem(problem: RowProblem): RowProblem {
+  const { value, message } = problem;
+  if (
+    (value === null || value.length <= VALUE_EXCERPT_CHARS) &&
+    message.length <= MESSAGE_MAX_CHARS
+  ) {
+    return problem;
+  }
+  const capped: RowProblem = { ...problem };
+  if (value !== null && value.length > VALUE_EXCERPT_CHARS) {
+    capped.value = `${value.slice(0, VALUE_EXCERPT_CHARS)}…`;
+    capped.value_length = problem.value_length ?? value.length;
+  }
+  if (message.length > MESSAGE_MAX_CHARS) {
+    capped.message = `${message.slice(0, MESSAGE_MAX_CHARS)}…`;
+    capped.message_length = problem.message_length ?? message.length;
+  }
+  return capped;
+}
 
 /**
  * The run's error report: one NDJSON line per refused or set-aside row (its first problem, with
@@ -50,10 +83,11 @@ export class ErrorReport {
     line: number,
     problems: readonly RowProblem[],
   ): Promise<void> {
-    const [first, ...others] = problems;
-    if (!first) return;
+    if (problems.length === 0) return;
+    const first = capProblem(problems[0]!);
     const entry: ErrorReportEntry = { source, label, line, ...first };
-    if (others.length > 0) entry.also = others;
+    if (problems.length > 1) entry.also = problems.slice(1, 1 + ALSO_KEPT).map(capProblem);
+    if (problems.length > 1 + ALSO_KEPT) entry.also_omitted = problems.length - 1 - ALSO_KEPT;
     const counts = rejectReasons.has(first.reason) ? this.rejectedByReason : this.noticesByReason;
     counts[first.reason] = (counts[first.reason] ?? 0) + 1;
     if (rejectReasons.has(first.reason)) {

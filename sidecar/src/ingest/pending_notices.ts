@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import type { ErrorReport } from './error_report';
+import { capProblem, type ErrorReport } from './error_report';
 import type { RowProblem, SourceRole } from './records';
 
 /** Anything notices can be written to: the report itself, or an attempt's pending notices. */
@@ -43,7 +43,7 @@ export class PendingNotices implements NoticeSink {
     problems: readonly RowProblem[],
   ): Promise<void> {
     this.count += 1;
-    this.entries.push([source, label, line, problems]);
+    this.entries.push([source, label, line, problems.map(capProblem)]);
     if (this.entries.length >= KEPT_IN_MEMORY) await this.spill();
   }
 

@@ -59,17 +59,18 @@ export const REJECT_REASONS = [
   'negative_amount',
   'invalid_quantity',
   'end_before_start',
+  /** A keyword longer than Elasticsearch indexes (Lucene's term limit, `ignore_above`, `_id`). */
+  'value_too_long',
+  /** A products line whose order_id matches no session: most often a mapping mistake. */
+  'unmatched_product',
+  /** Refused by Elasticsearch itself (`_bulk` item error), mapped back to its source line. */
+  'bulk_rejected',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 /** Not errors of the data, but rows that are not indexed as they are; reported, not gating. */
 export type NoticeReason =
-  | 'duplicate_order_id'
-  | 'duplicate_client'
-  | 'unmatched_product'
-  | 'cancellation'
-  | 'missing_customer'
-  | 'bulk_rejected';
+  'duplicate_order_id' | 'duplicate_client' | 'cancellation' | 'missing_customer';
 
 export type ReportReason = RejectReason | NoticeReason;
 
@@ -79,4 +80,8 @@ export interface RowProblem {
   value: string | null;
   reason: ReportReason;
   message: string;
+  /** Set when `value` was cut to an excerpt: the original length in characters. */
+  value_length?: number;
+  /** Set when `message` was cut: its original length in characters. */
+  message_length?: number;
 }

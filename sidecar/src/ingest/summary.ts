@@ -1,4 +1,5 @@
 import type { ErrorReport } from './error_report';
+import type { SourceVerdict } from './gates';
 
 /** What an ingest did, printed by the CLI and stored in the run's `summary`. */
 export interface IngestSummary {
@@ -7,6 +8,8 @@ export interface IngestSummary {
   status: 'complete' | 'failed';
   rows_read: Record<string, number>;
   rows_read_total: number;
+  /** One row per source: read, loaded, rejected, rate, limit, verdict (the budget is per source). */
+  sources: SourceVerdict[];
   rejected: { total: number; by_reason: Record<string, number>; by_source: Record<string, number> };
   /** Order lines set aside by rule (cancellations, no customer): reported, not errors. */
   excluded: Record<string, number>;
@@ -18,6 +21,7 @@ export interface IngestSummary {
   bulk_retries: number;
   /** Whether each spooled input already came sorted by its join key (then no sort was needed). */
   input_sorted: Record<string, boolean>;
+  /** Rejected over read, all sources together (informative: the gate is per source). */
   error_rate: number;
   max_error_rate: number;
   errors_file: string;
@@ -42,6 +46,7 @@ export function emptySummary(
     status: 'failed',
     rows_read: {},
     rows_read_total: 0,
+    sources: [],
     rejected: { total: 0, by_reason: report.rejectedByReason, by_source: report.rejectedBySource },
     excluded: {},
     duplicates: { sessions: 0, customers: 0 },
@@ -66,13 +71,32 @@ const counts = (record: Record<string, number>) =>
     .map(([name, count]) => `${name} ${count}`)
     .join(', ') || 'none';
 
+/** The per-source table, columns aligned. */
+function sourceTable(rows: readonly SourceVerdict[]): string[] {
+  const table = [
+    ['source', 'file', 'read', 'loaded', 'rejected', 'rate', 'limit', 'verdict'],
+    ...rows.map((row) => [
+      row.source,
+      row.label,
+      String(row.read),
+      String(row.loaded),
+      String(row.rejected),
+      percent(row.rate),
+      percent(row.limit),
+      row.verdict,
+    ]),
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((cells) => cells[c]!.length)));
+  return table.map((cells) => `  ${cells.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')}`);
+}
+
 /** The summary as a few human lines. */
 export function formatSummary(summary: IngestSummary): string {
   const lines = [
     `ingest ${summary.run_id}: ${summary.status}`,
-    `  rows read: ${summary.rows_read_total} (${counts(summary.rows_read)})`,
+    ...sourceTable(summary.sources),
     `  indexed: ${summary.indexed.orders} orders, ${summary.indexed.downloads} downloads`,
-    `  rejected: ${summary.rejected.total} (${percent(summary.error_rate)}, limit ${percent(summary.max_error_rate)}) — ${counts(summary.rejected.by_reason)}`,
+    `  rejected: ${summary.rejected.total} — ${counts(summary.rejected.by_reason)}`,
   ];
   if (Object.keys(summary.excluded).length > 0)
     lines.push(`  excluded: ${counts(summary.excluded)}`);

@@ -5,110 +5,18 @@ import type {
   ProductsMapping,
   SessionsMapping,
 } from '../../../common/source_mapping';
-import type { RawRow, RawValue } from '../sources/types';
-import { parseBoolean, parseDate, parseNumber, parseText, type Parsed } from './parse_values';
+import type { RawRow } from '../sources/types';
+import { FieldReader, shown, type Validated } from './field_reader';
+import { LIMITS } from './keyword_limits';
 import type {
   CustomerRecord,
   OrderLineRecord,
   ProductRecord,
-  RejectReason,
   RowProblem,
   SessionRecord,
 } from './records';
 
-export type Validated<T> =
-  { record: T; problems?: undefined } | { record?: undefined; problems: RowProblem[] };
-
-const MAX_VALUE_CHARS = 200;
-
-function shown(value: RawValue): string | null {
-  if (value === null || value === undefined) return null;
-  const text = value instanceof Date ? value.toISOString() : String(value);
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : text;
-}
-
-/** Reads mapped fields of one row, collecting every problem rather than stopping at the first. */
-class FieldReader {
-  readonly problems: RowProblem[] = [];
-
-  constructor(
-    private readonly row: RawRow,
-    private readonly parse: ParseOptions,
-  ) {}
-
-  private take<T>(
-    field: string,
-    column: string | undefined,
-    required: boolean,
-    parsed: (raw: RawValue) => Parsed<T | null>,
-  ): T | null {
-    if (column === undefined) return null;
-    const raw = this.row.values[column];
-    const result = parsed(raw);
-    if (!result.ok) {
-      this.problem(field, column, raw, result.problem, `'${shown(raw)}' is not ${result.expected}`);
-      return null;
-    }
-    if (result.value === null && required) {
-      this.problem(field, column, raw, 'missing_value', 'is required but empty');
-    }
-    return result.value;
-  }
-
-  problem(
-    field: string,
-    column: string | null,
-    raw: RawValue,
-    reason: RejectReason,
-    detail: string,
-  ): void {
-    const where = column && column !== field ? `${field} (column ${column})` : field;
-    this.problems.push({ field, column, value: shown(raw), reason, message: `${where} ${detail}` });
-  }
-
-  raw(column: string | undefined): RawValue {
-    return column === undefined ? null : this.row.values[column];
-  }
-
-  text(field: string, column: string | undefined, required = false): string | null {
-    return this.take(field, column, required, parseText);
-  }
-
-  bool(field: string, column: string | undefined, required = false): boolean | null {
-    return this.take(field, column, required, parseBoolean);
-  }
-
-  date(field: string, column: string | undefined, required = false): number | null {
-    return this.take(field, column, required, (raw) => parseDate(raw, this.parse));
-  }
-
-  amount(field: string, column: string | undefined, required = false): number | null {
-    const value = this.take(field, column, required, (raw) =>
-      parseNumber(raw, this.parse.decimal_separator),
-    );
-    if (value !== null && value < 0) {
-      this.problem(
-        field,
-        column ?? null,
-        this.raw(column),
-        'negative_amount',
-        `'${shown(this.raw(column))}' is negative`,
-      );
-      return null;
-    }
-    return value;
-  }
-
-  number(field: string, column: string | undefined, required = false): number | null {
-    return this.take(field, column, required, (raw) =>
-      parseNumber(raw, this.parse.decimal_separator),
-    );
-  }
-
-  result<T>(record: T): Validated<T> {
-    return this.problems.length > 0 ? { problems: this.problems } : { record };
-  }
-}
+export type { Validated } from './field_reader';
 
 export function validateSession(
   row: RawRow,
@@ -117,8 +25,8 @@ export function validateSession(
 ): Validated<SessionRecord> {
   const columns = mapping.columns;
   const read = new FieldReader(row, parse);
-  const orderId = read.text('order_id', columns.order_id, true);
-  const client = read.text('client', columns.client, true);
+  const orderId = read.text('order_id', columns.order_id, LIMITS.sessionId, true);
+  const client = read.text('client', columns.client, LIMITS.client, true);
   const start = read.date('session_start', columns.session_start, true);
   const end = read.date('session_end', columns.session_end);
   const purchased = read.bool('purchased', columns.purchased, true);
@@ -127,8 +35,8 @@ export function validateSession(
     purchased === false ? 0 : read.amount('payment_amount', columns.payment_amount, true);
   const discount =
     purchased === false ? 0 : read.amount('discount_amount', columns.discount_amount);
-  const promotion = read.text('promotion_id', columns.promotion_id);
-  const dimension = read.text('dimension', columns.dimension);
+  const promotion = read.text('promotion_id', columns.promotion_id, LIMITS.promotion);
+  const dimension = read.text('dimension', columns.dimension, LIMITS.dimension);
   const actions = mapping.actions.map((action) => read.bool(action.name, action.column));
   if (start !== null && end !== null && end < start) {
     read.problem(
@@ -160,7 +68,7 @@ export function validateCustomer(
   parse: ParseOptions,
 ): Validated<CustomerRecord> {
   const read = new FieldReader(row, parse);
-  const client = read.text('client', mapping.columns.client, true);
+  const client = read.text('client', mapping.columns.client, LIMITS.client, true);
   const download = read.date('download_date', mapping.columns.download_date, true);
   const signup = read.date('signup_date', mapping.columns.signup_date);
   const actions = mapping.actions.map((action) => read.date(action.name, action.column));
@@ -191,9 +99,9 @@ export function validateProduct(
 ): Validated<ProductRecord> {
   const columns = mapping.columns;
   const read = new FieldReader(row, parse);
-  const orderId = read.text('order_id', columns.order_id, true);
-  const product = read.text('product', columns.product, true);
-  const category = read.text('category', columns.category, true);
+  const orderId = read.text('order_id', columns.order_id, LIMITS.sessionId, true);
+  const product = read.text('product', columns.product, LIMITS.product, true);
+  const category = read.text('category', columns.category, LIMITS.category, true);
   const price = read.amount('price', columns.price, true);
   const quantity = quantityOf(read, columns.quantity);
   return read.result({
@@ -222,7 +130,7 @@ export function validateOrderLine(
 ): OrderLineOutcome {
   const columns = mapping.columns;
   const read = new FieldReader(row, parse);
-  const invoice = read.text('invoice', columns.invoice, true);
+  const invoice = read.text('invoice', columns.invoice, LIMITS.sessionId, true);
   const rawQuantity = read.number('quantity', columns.quantity, true);
   const prefix = mapping.cancellation_prefix;
   if (
@@ -245,7 +153,7 @@ export function validateOrderLine(
       },
     };
   }
-  const customer = read.text('customer', columns.customer);
+  const customer = read.text('customer', columns.customer, LIMITS.client);
   if (customer === null) {
     return {
       excluded: 'missing_customer',
@@ -258,11 +166,13 @@ export function validateOrderLine(
       },
     };
   }
-  const product = read.text('product', columns.product, true);
-  const category = columns.category ? read.text('category', columns.category, true) : product;
+  const product = read.text('product', columns.product, LIMITS.product, true);
+  const category = columns.category
+    ? read.text('category', columns.category, LIMITS.category, true)
+    : product;
   const price = read.amount('unit_price', columns.unit_price, true);
   const date = read.date('invoice_date', columns.invoice_date, true);
-  const dimension = read.text('dimension', columns.dimension);
+  const dimension = read.text('dimension', columns.dimension, LIMITS.dimension);
   if (rawQuantity === 0) {
     read.problem(
       'quantity',

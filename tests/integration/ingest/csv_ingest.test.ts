@@ -78,13 +78,16 @@ describe('CSV ingest of hand-checkable fixtures', () => {
     }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(IngestError);
     const error = failure as IngestError;
+    // The budget is per source: each source is judged on its own rows.
     expect(error.message).toContain(
-      '9 of 21 rows were rejected (42.86 %), above the maximum error rate of 1.00 %: nothing was written',
+      'customers source customers.csv: 1 of 4 rows were rejected (25.00 %), above the maximum error rate of 1.00 %; ' +
+        'sessions source sessions.csv: 6 of 11 rows were rejected (54.55 %), above the maximum error rate of 1.00 %; ' +
+        'products source products.csv: 3 of 6 rows were rejected (50.00 %), above the maximum error rate of 1.00 %: nothing was written',
     );
-    expect(error.summary.rejected.total).toBe(9);
+    expect(error.summary.rejected.total).toBe(10);
     expect((await client.count({ index: names.orders })).count).toBe(0);
     expect((await client.count({ index: names.downloads })).count).toBe(0);
-    // The 9 refused rows, then what the (discarded) load also found: a duplicate, an unmatched line.
+    // The 9 malformed rows, then what the (discarded) load also found: a duplicate, an unmatched line.
     expect(readReport(errorsFile).map(({ reason }) => reason)).toEqual([
       'invalid_date',
       'invalid_number',
@@ -108,14 +111,48 @@ describe('CSV ingest of hand-checkable fixtures', () => {
 
   it('indexes the valid rows, rejects each malformed row with its reason, and reports every line', async () => {
     const errorsFile = join(work, 'errors.ndjson');
-    const summary = await ingest(client, names, fixtureConfig(0.5), {
+    const summary = await ingest(client, names, fixtureConfig(0.6), {
       errorsFile,
       chunkRecords: 2,
     });
 
     expect(summary.rows_read).toEqual({ customers: 4, sessions: 11, products: 6 });
     expect(summary.indexed).toEqual({ orders: 4, downloads: 3 });
-    expect(summary.rejected.total).toBe(9);
+    expect(summary.rejected.total).toBe(10);
+    expect(summary.sources).toEqual([
+      {
+        source: 'customers',
+        label: 'customers.csv',
+        read: 4,
+        loaded: 3,
+        rejected: 1,
+        rate: 0.25,
+        limit: 0.6,
+        verdict: 'ok',
+      },
+      // 11 read − 6 rejected − 1 duplicate superseded by its later row.
+      {
+        source: 'sessions',
+        label: 'sessions.csv',
+        read: 11,
+        loaded: 4,
+        rejected: 6,
+        rate: 6 / 11,
+        limit: 0.6,
+        verdict: 'ok',
+      },
+      // The unmatched line is a rejected row of the products source.
+      {
+        source: 'products',
+        label: 'products.csv',
+        read: 6,
+        loaded: 3,
+        rejected: 3,
+        rate: 0.5,
+        limit: 0.6,
+        verdict: 'ok',
+      },
+    ]);
     expect(summary.rejected.by_reason).toEqual({
       invalid_number: 2,
       end_before_start: 1,
@@ -124,8 +161,9 @@ describe('CSV ingest of hand-checkable fixtures', () => {
       missing_value: 1,
       invalid_date: 2,
       invalid_quantity: 1,
+      unmatched_product: 1,
     });
-    expect(summary.rejected.by_source).toEqual({ sessions: 6, customers: 1, products: 2 });
+    expect(summary.rejected.by_source).toEqual({ sessions: 6, customers: 1, products: 3 });
     expect(summary.duplicates).toEqual({ sessions: 1, customers: 0 });
     expect(summary.unmatched_products).toBe(1);
     expect(summary.sessions_without_customer).toBe(1);
@@ -204,12 +242,14 @@ describe('CSV ingest of hand-checkable fixtures', () => {
       purchased: true,
       payment_amount: 30,
       discount_amount: 2,
+      payment_cents: 3000,
+      discount_cents: 200,
       promotion_id: 'p1',
       dimension: 'North',
       actions: { has_sessions: true, has_basket: true, purchased: true },
       basket: [
-        { product: 'pear', category: 'fruit', price: 1.25, quantity: 2 },
-        { product: 'Cheese, aged', category: 'dairy', price: 7, quantity: 1 },
+        { product: 'pear', category: 'fruit', price: 1.25, price_cents: 125, quantity: 2 },
+        { product: 'Cheese, aged', category: 'dairy', price: 7, price_cents: 700, quantity: 1 },
       ],
       basket_size: 2,
     });
@@ -221,6 +261,8 @@ describe('CSV ingest of hand-checkable fixtures', () => {
       purchased: false,
       payment_amount: 0,
       discount_amount: 0,
+      payment_cents: 0,
+      discount_cents: 0,
       promotion_id: null,
       dimension: 'South\nEast',
       actions: { has_sessions: true, has_basket: false, purchased: false },
@@ -256,13 +298,13 @@ describe('CSV ingest of hand-checkable fixtures', () => {
   });
 
   it('re-ingesting the same files keeps the same document counts', async () => {
-    await ingest(client, names, fixtureConfig(0.5), { errorsFile: join(work, 'again.ndjson') });
+    await ingest(client, names, fixtureConfig(0.6), { errorsFile: join(work, 'again.ndjson') });
     expect((await client.count({ index: names.orders })).count).toBe(4);
     expect((await client.count({ index: names.downloads })).count).toBe(3);
   });
 
   it('reports a mapped column the source does not have before reading any row', async () => {
-    const config = fixtureConfig(0.5);
+    const config = fixtureConfig(0.6);
     config.sessions!.columns = { ...config.sessions!.columns, dimension: 'region' };
     await expect(
       ingest(client, names, config, { errorsFile: join(work, 'mapping.ndjson') }),
@@ -315,6 +357,19 @@ describe('order-lines-only ingest (invoice lines)', () => {
     expect(summary.excluded).toEqual({ cancellation: 2, missing_customer: 1 });
     expect(summary.rejected.by_reason).toEqual({ invalid_number: 1 });
     expect(summary.indexed).toEqual({ orders: 3, downloads: 2 });
+    expect(summary.sources).toEqual([
+      // 8 lines − 1 rejected − 3 set aside by rule (2 cancellations, 1 without customer).
+      {
+        source: 'order_lines',
+        label: 'invoices.csv',
+        read: 8,
+        loaded: 4,
+        rejected: 1,
+        rate: 0.125,
+        limit: 0.2,
+        verdict: 'ok',
+      },
+    ]);
     expect(readReport(errorsFile).map(({ line, reason }) => [line, reason])).toEqual([
       [5, 'cancellation'],
       [6, 'cancellation'],
@@ -329,14 +384,17 @@ describe('order-lines-only ingest (invoice lines)', () => {
       session_start: '2010-12-01T08:26:00.000Z',
       session_end: null,
       purchased: true,
+      // 6 × 2.55 + 2 × 3.39, summed in cents: 1530 + 678.
       payment_amount: 22.08,
       discount_amount: 0,
+      payment_cents: 2208,
+      discount_cents: 0,
       promotion_id: null,
       dimension: 'United Kingdom',
       actions: { has_sessions: true, purchased: true },
       basket: [
-        { product: 'A1', category: 'HEART', price: 2.55, quantity: 6 },
-        { product: 'B2', category: 'LANTERN', price: 3.39, quantity: 2 },
+        { product: 'A1', category: 'HEART', price: 2.55, price_cents: 255, quantity: 6 },
+        { product: 'B2', category: 'LANTERN', price: 3.39, price_cents: 339, quantity: 2 },
       ],
       basket_size: 2,
     });

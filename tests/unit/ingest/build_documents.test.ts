@@ -37,12 +37,31 @@ describe('orders documents as JSON text', () => {
       purchased: true,
       payment_amount: 30.5,
       discount_amount: 2,
+      payment_cents: 3050,
+      discount_cents: 200,
       promotion_id: 'p1',
       dimension: 'North',
       actions: { has_sessions: true, has_basket: true, order_screen: false, purchased: true },
-      basket: [{ product: 'pear', category: 'fruit', price: 1.25, quantity: 2 }],
+      basket: [{ product: 'pear', category: 'fruit', price: 1.25, price_cents: 125, quantity: 2 }],
       basket_size: 1,
     });
+  });
+
+  it('stores money as integer cents, and the amounts as those cents / 100', () => {
+    const record = session({ amount: 19.99, discount: 0.1 + 0.2 });
+    const document = JSON.parse(orderJson(record, [], [line('milk', 1.005 * 3, 2)])) as {
+      payment_amount: number;
+      payment_cents: number;
+      discount_amount: number;
+      discount_cents: number;
+      basket: Array<{ price: number; price_cents: number }>;
+    };
+    expect(document.payment_cents).toBe(1999);
+    expect(document.payment_amount).toBe(19.99);
+    expect(document.discount_cents).toBe(30);
+    expect(document.discount_amount).toBe(0.3);
+    // 3.0149999999999997 rounds to 301 cents.
+    expect(document.basket[0]).toMatchObject({ price: 3.01, price_cents: 301 });
   });
 
   it('agrees with JSON.stringify(orderDocument()) on awkward values, key order included', () => {
