@@ -14,8 +14,22 @@ export async function loadOrdersFixture(
   data: { orders: OrderDocument[]; downloads: DownloadDocument[] },
 ): Promise<IndexNames> {
   const names = await ensureIndices(client, { prefix });
+  // Hand-made documents give amounts; the integer cents the reports sum are derived as ingest does.
+  const orders = data.orders.map((doc) => ({
+    ...doc,
+    payment_cents: doc.payment_cents ?? Math.round(doc.payment_amount * 100),
+    discount_cents: doc.discount_cents ?? Math.round(doc.discount_amount * 100),
+    ...(doc.basket
+      ? {
+          basket: doc.basket.map((line) => ({
+            ...line,
+            price_cents: line.price_cents ?? Math.round(line.price * 100),
+          })),
+        }
+      : {}),
+  }));
   const batches: Array<{ index: string; docs: Array<{ id: string; doc: object }> }> = [
-    { index: names.orders, docs: data.orders.map((doc) => ({ id: doc.session_id, doc })) },
+    { index: names.orders, docs: orders.map((doc) => ({ id: doc.session_id, doc })) },
     { index: names.downloads, docs: data.downloads.map((doc) => ({ id: doc.client, doc })) },
   ];
   for (const { index, docs } of batches) {

@@ -70,21 +70,28 @@ export class ProductDictionary {
 
 /** Σ unit price × quantity of basket lines, per day of the range. */
 export class DailyProductRevenue {
-  private readonly revenue: Float64Array;
+  /** Integer cents per day: exact sums, the same whatever order the lines come in. */
+  private readonly revenueCents: Float64Array;
 
   constructor(private readonly days: PeriodIndex) {
-    this.revenue = new Float64Array(days.starts.length);
+    this.revenueCents = new Float64Array(days.starts.length);
   }
 
-  add(timeMs: number, price: number, quantity: number): void {
+  /** One basket line, price in integer cents; rounded to whole cents (quantities may be fractional). */
+  addCents(timeMs: number, priceCents: number, quantity: number): void {
     const i = this.days.indexOf(timeMs);
-    if (i >= 0) this.revenue[i]! += price * quantity;
+    if (i >= 0) this.revenueCents[i]! += Math.round(priceCents * quantity);
+  }
+
+  /** One basket line, price in currency units. */
+  add(timeMs: number, price: number, quantity: number): void {
+    this.addCents(timeMs, Math.round(price * 100), quantity);
   }
 
   rows(): ProductRevenueRow[] {
     return this.days.starts.map((_, i) => ({
       period: this.days.label(i),
-      revenue: this.revenue[i]!,
+      revenue: this.revenueCents[i]! / 100,
     }));
   }
 }

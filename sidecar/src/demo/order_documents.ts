@@ -14,6 +14,8 @@ export function toOrderDocument(session: DemoSession): OrderDocument {
     purchased: session.purchased,
     payment_amount: session.payment_amount,
     discount_amount: session.discount_amount,
+    payment_cents: Math.round(session.payment_amount * 100),
+    discount_cents: Math.round(session.discount_amount * 100),
     promotion_id: session.promotion_id,
     dimension: session.dimension,
     actions: {
@@ -22,7 +24,13 @@ export function toOrderDocument(session: DemoSession): OrderDocument {
       has_basket: session.has_basket,
       order_screen: session.order_screen,
     },
-    basket: session.basket.map((line) => ({ ...line })),
+    basket: session.basket.map((line) => ({
+      product: line.product,
+      category: line.category,
+      price: line.price,
+      price_cents: Math.round(line.price * 100),
+      quantity: line.quantity,
+    })),
     basket_size: session.basket.length,
   };
 }

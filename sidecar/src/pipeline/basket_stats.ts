@@ -23,7 +23,7 @@ export class BasketStats {
     for (const c of contexts) {
       this.pairs[c]!.addOrder(productIndices);
       for (const line of order.basket)
-        this.revenue[c]!.add(order.timeMs, line.price, line.quantity);
+        this.revenue[c]!.addCents(order.timeMs, line.price_cents, line.quantity);
     }
   }
 }

@@ -12,7 +12,8 @@ const PAGE = 50_000;
 export interface PassBasketLine {
   product: string;
   category: string;
-  price: number;
+  /** Unit price in integer cents (sums of money stay integers until a report row is written). */
+  price_cents: number;
   quantity: number;
 }
 
@@ -20,7 +21,8 @@ export interface PassBasketLine {
 export interface PassOrder {
   customer: number;
   timeMs: number;
-  amount: number;
+  /** Amount paid in integer cents. */
+  amountCents: number;
   dimensionIndex: number;
   basket: readonly PassBasketLine[];
 }
@@ -33,14 +35,14 @@ export interface OrderPassResult {
 }
 
 interface OrderSource {
-  payment_amount?: number;
+  payment_cents?: number;
   dimension?: string | null;
   basket?: PassBasketLine[];
 }
 
 /**
  * THE pass over purchased sessions: point-in-time + search_after, sorted by client then
- * session_start, reading client and time from the sort values and only amount, dimension and
+ * session_start, reading client and time from the sort values and only amount (integer cents), dimension and
  * (when wanted) basket lines from _source. Builds the columnar per-customer sequences every
  * analysis of the run shares; `onOrder` lets streaming consumers (product pairs, product revenue)
  * see each basket once without it being kept.
@@ -63,9 +65,9 @@ export async function runOrderPass(
   let pages = 0;
   try {
     let after: estypes.SortResults | undefined;
-    const fields = ['payment_amount', 'dimension'];
+    const fields = ['payment_cents', 'dimension'];
     if (options.withBasket)
-      fields.push('basket.product', 'basket.category', 'basket.price', 'basket.quantity');
+      fields.push('basket.product', 'basket.category', 'basket.price_cents', 'basket.quantity');
     for (;;) {
       const response = await client.search<OrderSource>({
         pit: { id: pit.id, keep_alive: '2m' },
@@ -83,12 +85,13 @@ export async function runOrderPass(
         const source = hit._source ?? {};
         const customer = customers.indexOf(clientId);
         const d = source.dimension ? (dimensionIndex.get(source.dimension) ?? -1) : -1;
-        const amount = source.payment_amount ?? 0;
-        builder.add(customer, timeMs, amount, d);
+        const amountCents = source.payment_cents ?? 0;
+        // The sequences keep currency units (one exact division per order, no running sums).
+        builder.add(customer, timeMs, amountCents / 100, d);
         options.onOrder?.({
           customer,
           timeMs,
-          amount,
+          amountCents,
           dimensionIndex: d,
           basket: source.basket ?? [],
         });

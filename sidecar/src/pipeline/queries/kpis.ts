@@ -8,6 +8,7 @@ import {
   type SingleBucket,
   type ValueAgg,
 } from '../context';
+import { PAYMENT_CENTS_SUM, DISCOUNT_CENTS_SUM, centsSum } from './money';
 
 function windowRange(window: { fromMs: number; toMs: number }): Query {
   return {
@@ -43,8 +44,8 @@ export async function kpiValues(
           orders: {
             filter: PURCHASED,
             aggs: {
-              revenue: { sum: { field: 'payment_amount' } },
-              discount: { sum: { field: 'discount_amount' } },
+              revenue: PAYMENT_CENTS_SUM,
+              discount: DISCOUNT_CENTS_SUM,
             },
           },
         },
@@ -59,9 +60,9 @@ export async function kpiValues(
     const orders = sub<SingleBucket>(bucket, 'orders');
     return {
       orders: orders.doc_count,
-      revenue: sub<ValueAgg>(orders, 'revenue').value ?? 0,
+      revenue: centsSum(orders, 'revenue'),
       visitors: sub<ValueAgg>(bucket, 'visitors').value ?? 0,
-      discount: sub<ValueAgg>(orders, 'discount').value ?? 0,
+      discount: centsSum(orders, 'discount'),
     };
   };
   return { total: read('total'), last7: read('last7'), previous7: read('previous7') };

@@ -8,6 +8,7 @@ import {
   type Query,
   type ValueAgg,
 } from '../context';
+import { PAYMENT_CENTS_SUM, DISCOUNT_CENTS_SUM, centsSum } from './money';
 
 const PAGE = 2_000;
 
@@ -33,8 +34,8 @@ export async function promotionTotals(
             ...(after ? { after } : {}),
           },
           aggs: {
-            revenue: { sum: { field: 'payment_amount' } },
-            discount: { sum: { field: 'discount_amount' } },
+            revenue: PAYMENT_CENTS_SUM,
+            discount: DISCOUNT_CENTS_SUM,
             customers: {
               cardinality: { field: 'client', precision_threshold: CARDINALITY_PRECISION },
             },
@@ -47,8 +48,8 @@ export async function promotionTotals(
       rows.push({
         promotion: String((bucket.key as { promotion: string }).promotion),
         orders: bucket.doc_count,
-        revenue: sub<ValueAgg>(bucket, 'revenue').value ?? 0,
-        discount: sub<ValueAgg>(bucket, 'discount').value ?? 0,
+        revenue: centsSum(bucket, 'revenue'),
+        discount: centsSum(bucket, 'discount'),
         customers: sub<ValueAgg>(bucket, 'customers').value ?? 0,
       });
     }
@@ -93,8 +94,8 @@ export async function promotionDays(
             ...(after ? { after } : {}),
           },
           aggs: {
-            revenue: { sum: { field: 'payment_amount' } },
-            discount: { sum: { field: 'discount_amount' } },
+            revenue: PAYMENT_CENTS_SUM,
+            discount: DISCOUNT_CENTS_SUM,
           },
         },
       },
@@ -106,8 +107,8 @@ export async function promotionDays(
         promotion: String(key.promotion),
         startMs: key.day,
         orders: bucket.doc_count,
-        revenue: sub<ValueAgg>(bucket, 'revenue').value ?? 0,
-        discount: sub<ValueAgg>(bucket, 'discount').value ?? 0,
+        revenue: centsSum(bucket, 'revenue'),
+        discount: centsSum(bucket, 'discount'),
       });
     }
     after =

@@ -11,6 +11,7 @@ import {
   type SingleBucket,
   type ValueAgg,
 } from '../context';
+import { PAYMENT_CENTS_SUM, centsSum } from './money';
 
 /** What every time bucket of sessions carries: funnel counts, orders' revenue, promoted orders. */
 export interface SessionBucket {
@@ -37,7 +38,7 @@ function bucketAggs(
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {
     purchased: {
       filter: PURCHASED,
-      aggs: { revenue: { sum: { field: 'payment_amount' } }, promoted: { filter: HAS_PROMOTION } },
+      aggs: { revenue: PAYMENT_CENTS_SUM, promoted: { filter: HAS_PROMOTION } },
     },
   };
   actions.forEach((action, i) => {
@@ -61,7 +62,7 @@ function readBucket(bucket: Bucket, startMs: number, actions: readonly string[])
   return {
     startMs,
     counts,
-    revenue: sub<ValueAgg>(purchased, 'revenue').value ?? 0,
+    revenue: centsSum(purchased, 'revenue'),
     promoted: sub<SingleBucket>(purchased, 'promoted').doc_count,
     customers: bucket.customers ? ((bucket.customers as ValueAgg).value ?? 0) : 0,
   };
