@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { closeOnSignals, connectElasticsearch } from '../../es/elasticsearch';
 import { ensureIndices } from '../../es/templates';
-import { parsePort } from '../options';
+import { sharedOptions } from '../options';
 
 export function registerElasticsearchCommand(program: Command): void {
   program
     .command('elasticsearch')
     .description('start the embedded Elasticsearch (or check ES_URL), create the indices, and wait')
-    .option('--port <port>', 'HTTP port of the embedded node', parsePort, 9200)
-    .option('--prefix <prefix>', 'index name prefix', 'customer-analytics-')
+    .addOption(sharedOptions.esPort('--port <port>'))
+    .addOption(sharedOptions.prefix())
     .option('--node-name <name>', 'folder of the embedded node under .cache/nodes', 'main')
     .action(async (options: { port: number; prefix: string; nodeName: string }) => {
       const es = await connectElasticsearch({ nodeName: options.nodeName, port: options.port });

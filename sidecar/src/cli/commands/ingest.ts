@@ -1,19 +1,18 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { indexNames, DEFAULT_INDEX_PREFIX } from '../../../../common/indices';
-import { connectElasticsearch } from '../../es/elasticsearch';
-import { ensureIndices } from '../../es/templates';
-import { demoConfig, loadConfigFile } from '../../ingest/config';
-import { ingest, IngestError } from '../../ingest/ingest';
+import { IngestError } from '../../ingest/ingest';
 import { terminalProgress } from '../../ingest/progress';
 import { formatSummary } from '../../ingest/summary';
-import { parsePort } from '../options';
+import { connectForJobs } from '../../jobs/elasticsearch';
+import { ingestJob, loadIngestSource } from '../../jobs/ingest_job';
+import { sharedOptions } from '../options';
 
 interface IngestCommandOptions {
   config?: string;
   demo?: string;
   prefix: string;
   maxErrorRate?: number;
+  allowShrink?: boolean;
   errors?: string;
   esPort: number;
   json?: boolean;
@@ -37,34 +36,34 @@ export function registerIngestCommand(program: Command): void {
     .description('load sessions, customers and products into Elasticsearch (validated, idempotent)')
     .option('--config <file>', 'YAML or JSON file with the sources and column mappings')
     .option('--demo <dir>', 'the three CSVs written by `customer-analytics demo-data --out <dir>`')
-    .option('--prefix <prefix>', 'index name prefix', DEFAULT_INDEX_PREFIX)
+    .addOption(sharedOptions.prefix())
     .option(
       '--max-error-rate <rate>',
       'largest share of rejected rows (default: the config, 0.01)',
       parseRate,
     )
-    .option('--errors <file>', 'error report path (default: .cache/runs/<run_id>/errors.ndjson)')
     .option(
-      '--es-port <port>',
-      'HTTP port of the embedded Elasticsearch (without ES_URL)',
-      parsePort,
-      9200,
+      '--allow-shrink',
+      'publish even if a live index would lose more than half its documents (config: allow_shrink)',
     )
+    .option('--errors <file>', 'error report path (default: .cache/runs/<run_id>/errors.ndjson)')
+    .addOption(sharedOptions.esPort())
     .option('--json', 'print the summary as JSON')
     .action(async (options: IngestCommandOptions) => {
       if (Boolean(options.config) === Boolean(options.demo)) {
         throw new Error('give exactly one of --config <file> or --demo <dir>');
       }
-      const config = options.config
-        ? await loadConfigFile(options.config)
-        : demoConfig(options.demo!);
-      const es = await connectElasticsearch({ nodeName: 'main', port: options.esPort });
+      const config = await loadIngestSource(
+        options.config ? { configFile: options.config } : { demoDirectory: options.demo! },
+      );
+      const es = await connectForJobs(options.esPort);
       const progress = terminalProgress();
       try {
-        const names = indexNames(options.prefix);
-        await ensureIndices(es.client, { prefix: options.prefix });
-        const summary = await ingest(es.client, names, config, {
+        const summary = await ingestJob(es.client, {
+          prefix: options.prefix,
+          config,
           maxErrorRate: options.maxErrorRate,
+          allowShrink: options.allowShrink,
           errorsFile: options.errors,
           onProgress: progress.listener,
           bulk: {

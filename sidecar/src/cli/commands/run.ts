@@ -1,10 +1,20 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { indexNames } from '../../../../common/indices';
-import { connectElasticsearch } from '../../es/elasticsearch';
-import { ensureIndices } from '../../es/templates';
-import { runAnalyses } from '../../pipeline/run_analyses';
+import { analysesJob } from '../../jobs/analyses_job';
+import { connectForJobs } from '../../jobs/elasticsearch';
 import { analysisProgressPrinter } from '../analysis_progress';
-import { parsePort, parsePositiveInt } from '../options';
+import { sharedOptions } from '../options';
+
+interface RunCommandOptions {
+  only?: string[];
+  prefix: string;
+  now?: Date;
+  keep: number;
+  actions?: string[];
+  customerActions?: string[];
+  churnFactor: number;
+  top: number;
+  esPort: number;
+}
 
 function parseList(value: string): string[] {
   const items = value
@@ -25,12 +35,6 @@ function parseInstant(value: string): Date {
   return date;
 }
 
-function parseFactor(value: string): number {
-  const factor = Number(value);
-  if (!(factor > 0)) throw new InvalidArgumentError(`'${value}' is not a positive number`);
-  return factor;
-}
-
 export function registerRunCommand(program: Command): void {
   program
     .command('run')
@@ -40,52 +44,35 @@ export function registerRunCommand(program: Command): void {
       'only these report families or ids (e.g. cohort,funnel/session_daily)',
       parseList,
     )
-    .option('--prefix <prefix>', 'index name prefix', 'customer-analytics-')
+    .addOption(sharedOptions.prefix())
     .option('--now <iso>', 'reference time (default: the latest session_start)', parseInstant)
-    .option('--keep <n>', 'complete runs to keep', parsePositiveInt, 5)
+    .addOption(sharedOptions.keep())
     .option('--actions <names>', 'session actions in funnel order (default: discovered)', parseList)
     .option('--customer-actions <names>', 'dated customer actions in funnel order', parseList)
-    .option('--churn-factor <x>', 'churned after x × the expected gap', parseFactor, 2)
-    .option('--top <n>', 'rows of the top products/categories/pairs reports', parsePositiveInt, 50)
-    .option(
-      '--es-port <port>',
-      'HTTP port of the embedded node when ES_URL is unset',
-      parsePort,
-      9200,
-    )
-    .action(
-      async (options: {
-        only?: string[];
-        prefix: string;
-        now?: Date;
-        keep: number;
-        actions?: string[];
-        customerActions?: string[];
-        churnFactor: number;
-        top: number;
-        esPort: number;
-      }) => {
-        const es = await connectElasticsearch({ nodeName: 'main', port: options.esPort });
-        try {
-          await ensureIndices(es.client, { prefix: options.prefix });
-          const started = performance.now();
-          const result = await runAnalyses(es.client, indexNames(options.prefix), {
-            only: options.only,
-            now: options.now,
-            keep: options.keep,
-            actions: options.actions,
-            customerActions: options.customerActions,
-            churnFactor: options.churnFactor,
-            topN: options.top,
-            onProgress: analysisProgressPrinter(),
-          });
-          const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          console.log(
-            `run ${result.runId} complete in ${seconds} s: ${result.reports} reports, reference time ${result.referenceTime ?? '—'}, dimensions: ${result.dimensions.join(', ') || 'none'}`,
-          );
-        } finally {
-          await es.close();
-        }
-      },
-    );
+    .addOption(sharedOptions.churnFactor())
+    .addOption(sharedOptions.top())
+    .addOption(sharedOptions.esPort())
+    .action(async (options: RunCommandOptions) => {
+      const es = await connectForJobs(options.esPort);
+      try {
+        const started = performance.now();
+        const result = await analysesJob(es.client, {
+          prefix: options.prefix,
+          only: options.only,
+          now: options.now,
+          keep: options.keep,
+          actions: options.actions,
+          customerActions: options.customerActions,
+          churnFactor: options.churnFactor,
+          topN: options.top,
+          onProgress: analysisProgressPrinter(),
+        });
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        console.log(
+          `run ${result.runId} complete in ${seconds} s: ${result.reports} reports, reference time ${result.referenceTime ?? '—'}, dimensions: ${result.dimensions.join(', ') || 'none'}`,
+        );
+      } finally {
+        await es.close();
+      }
+    });
 }

@@ -1,20 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_INDEX_PREFIX, indexNames } from '../../../../common/indices';
-import { writeDemoFiles } from '../../demo/write_files';
-import { closeOnSignals, connectElasticsearch } from '../../es/elasticsearch';
-import { CACHE_DIR } from '../../es/paths';
-import { ensureIndices } from '../../es/templates';
-import { demoConfig } from '../../ingest/config';
-import { ingest } from '../../ingest/ingest';
+import { closeOnSignals } from '../../es/elasticsearch';
 import { terminalProgress } from '../../ingest/progress';
 import { formatSummary } from '../../ingest/summary';
-import { runAnalyses } from '../../pipeline/run_analyses';
+import { connectForJobs } from '../../jobs/elasticsearch';
+import { startJob, type StartEvent } from '../../jobs/start_job';
 import { analysisProgressPrinter } from '../analysis_progress';
-import { parseNonNegativeInt, parsePort, parsePositiveInt } from '../options';
-import { ensurePluginBuilt } from '../plugin_build';
-import { startUiHost } from '../ui_host';
+import { parseNonNegativeInt, parsePort, parsePositiveInt, sharedOptions } from '../options';
+import { startUiHostBeside } from '../ui_launcher';
 
 interface StartOptions {
   esPort: number;
@@ -22,93 +14,101 @@ interface StartOptions {
   prefix: string;
   demo: boolean;
   reload?: boolean;
+  rerun?: boolean;
   ui: boolean;
   customers: number;
   days: number;
   seed: number;
 }
 
-/** The demo CSVs for these parameters, generated once and reused by later starts. */
-async function demoFiles(options: StartOptions): Promise<string> {
-  const directory = join(
-    CACHE_DIR,
-    'demo',
-    `seed-${options.seed}-c${options.customers}-d${options.days}`,
-  );
-  if (existsSync(join(directory, 'ground-truth.json'))) return directory;
-  console.log(
-    `Generating demo data: ${options.customers} customers over ${options.days} days (seed ${options.seed})…`,
-  );
-  await writeDemoFiles(
-    {
-      customers: options.customers,
-      days: options.days,
-      seed: options.seed,
-      start: '2025-01-06',
-      dimensions: 3,
-    },
-    directory,
-  );
-  return directory;
+/** Prints what the start job reports, one line per step (ingest progress on a terminal bar). */
+function startPrinter(): { onEvent: (event: StartEvent) => void; stop(): void } {
+  const progress = terminalProgress();
+  const analyses = analysisProgressPrinter();
+  const onEvent = (event: StartEvent): void => {
+    switch (event.kind) {
+      case 'demo_generating': {
+        const { customers, days, seed } = event.shop;
+        console.log(
+          `Generating demo data: ${customers} customers over ${days} days (seed ${seed})…`,
+        );
+        return;
+      }
+      case 'ingest_progress':
+        return progress.listener(event.event);
+      case 'ingested':
+        progress.stop();
+        return console.log(formatSummary(event.summary));
+      case 'ingest_skipped':
+        return console.log(
+          `${event.sessions.toLocaleString('en')} sessions already in ${event.index}: not loading demo data (--reload to force)`,
+        );
+      case 'analyses_progress':
+        return analyses(event.event);
+      case 'analysed':
+        return console.log(
+          `Analyses run ${event.result.runId} complete: ${event.result.reports} reports.`,
+        );
+      case 'analyses_skipped':
+        return console.log(
+          `Nothing ingested since analyses run ${event.run.runId} (${event.run.finishedAt}): keeping its reports (--rerun to recompute)`,
+        );
+    }
+  };
+  return { onEvent, stop: () => progress.stop() };
 }
 
 /**
  * `npm start`: the whole product on one machine — Elasticsearch (embedded unless ES_URL), demo
- * data loaded when the orders index is empty, every analysis, and the UI.
+ * data loaded when the orders index is empty, the analyses when something new was ingested, and
+ * the UI, whose URL is the last line printed.
  */
 export function registerStartCommand(program: Command): void {
   program
     .command('start')
     .description('start Elasticsearch, load demo data, run every analysis, serve the UI')
-    .option('--es-port <port>', 'HTTP port of the embedded Elasticsearch', parsePort, 9200)
+    .addOption(sharedOptions.esPort())
     .option('--ui-port <port>', 'HTTP port of the UI', parsePort, 5602)
-    .option('--prefix <prefix>', 'index name prefix', DEFAULT_INDEX_PREFIX)
+    .addOption(sharedOptions.prefix())
     .option('--no-demo', 'do not load demo data, even into an empty cluster')
     .option('--reload', 'load the demo data again even when orders exist')
+    .option('--rerun', 'run the analyses even when nothing was ingested since the last run')
     .option('--no-ui', 'do not serve the UI (e.g. next to a real Kibana)')
     .option('--customers <n>', 'demo customers', parsePositiveInt, 5_000)
     .option('--days <d>', 'demo period in days', parsePositiveInt, 180)
     .option('--seed <s>', 'demo random seed', parseNonNegativeInt, 1)
     .action(async (options: StartOptions) => {
-      const es = await connectElasticsearch({ nodeName: 'main', port: options.esPort });
+      const es = await connectForJobs(options.esPort);
       closeOnSignals(es);
-      console.log(`Elasticsearch ${es.node ? `${es.node.version} (embedded)` : ''} at ${es.url}`);
-      const names = await ensureIndices(es.client, { prefix: options.prefix });
-
-      const { count: orderCount } = await es.client.count({ index: names.orders });
-      if (options.demo && (orderCount === 0 || options.reload)) {
-        const directory = await demoFiles(options);
-        const progress = terminalProgress();
-        try {
-          const summary = await ingest(es.client, names, demoConfig(directory), {
-            onProgress: progress.listener,
-          });
-          progress.stop();
-          console.log(formatSummary(summary));
-        } catch (error) {
-          progress.stop();
-          throw error;
-        }
-      } else {
-        console.log(
-          `${orderCount.toLocaleString('en')} sessions already in ${names.orders}: not loading demo data (--reload to force)`,
-        );
+      console.log(`Elasticsearch${es.node ? ` ${es.node.version} (embedded)` : ''} at ${es.url}`);
+      const printer = startPrinter();
+      try {
+        await startJob(es.client, {
+          prefix: options.prefix,
+          demo: options.demo,
+          reload: options.reload ?? false,
+          rerun: options.rerun ?? false,
+          shop: { customers: options.customers, days: options.days, seed: options.seed },
+          onEvent: printer.onEvent,
+        });
+      } finally {
+        printer.stop();
       }
-
-      const result = await runAnalyses(es.client, indexNames(options.prefix), {
-        onProgress: analysisProgressPrinter(),
-      });
-      console.log(`Analyses run ${result.runId} complete: ${result.reports} reports.`);
-
-      if (options.ui) {
-        ensurePluginBuilt();
-        const url = await startUiHost(es, {
+      if (!options.ui) {
+        console.log('Press Ctrl-C to stop.');
+        return;
+      }
+      const url = await startUiHostBeside(
+        {
           port: options.uiPort,
           host: '127.0.0.1',
           prefix: options.prefix,
-        });
-        console.log(`\nCustomer Analytics is ready: open ${url}`);
-      }
-      console.log('Press Ctrl-C to stop.');
+          esPort: options.esPort,
+          build: true,
+        },
+        es.url,
+      );
+      console.log('Press Ctrl-C to stop Elasticsearch and the UI.');
+      console.log(`\n  ➜  Customer Analytics is ready: open ${url}\n`);
     });
 }

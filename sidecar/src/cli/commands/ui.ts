@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULT_INDEX_PREFIX } from '../../../../common/indices';
-import { closeOnSignals, connectElasticsearch } from '../../es/elasticsearch';
-import { parsePort } from '../options';
-import { startUiHost } from '../ui_host';
+import { parsePort, sharedOptions } from '../options';
+import { serveUiHost } from '../ui_launcher';
 
 interface UiOptions {
   port: number;
@@ -25,24 +23,11 @@ export function registerUiCommand(program: Command): void {
     )
     .option('--port <port>', 'HTTP port of the UI (0 = any free port)', parsePort, 5602)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option(
-      '--prefix <prefix>',
-      'index name prefix (customerAnalytics.indexPrefix)',
-      DEFAULT_INDEX_PREFIX,
-    )
+    .addOption(sharedOptions.prefix('index name prefix (customerAnalytics.indexPrefix)'))
     .option('--user <name>', 'who the UI says is signed in (author of chart comments)', 'local')
     .option('--sidecar-url <url>', 'sidecar admin API (customerAnalytics.sidecarUrl)')
-    .option(
-      '--es-port <port>',
-      'HTTP port of the embedded Elasticsearch (without ES_URL)',
-      parsePort,
-      9200,
-    )
-    .action(async (options: UiOptions) => {
-      const es = await connectElasticsearch({ nodeName: 'main', port: options.esPort });
-      closeOnSignals(es);
-      const url = await startUiHost(es, options);
-      console.log(`Customer Analytics UI at ${url} (Elasticsearch ${es.url})`);
-      console.log('Press Ctrl-C to stop.');
+    .addOption(sharedOptions.esPort())
+    .action((options: UiOptions) => {
+      serveUiHost({ ...options, build: false });
     });
 }
