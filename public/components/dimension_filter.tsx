@@ -3,6 +3,7 @@ import { EuiSelect } from '@elastic/eui';
 import { ALL_DIMENSIONS } from '../../common/documents';
 
 interface DimensionFilterProps {
+  /** The choices, exactly: a value the list lacks is never added here. */
   dimensions: string[];
   selected: string;
   loading: boolean;
@@ -16,8 +17,6 @@ export function DimensionFilter({
   loading,
   onChange,
 }: DimensionFilterProps): JSX.Element {
-  // A value from the URL stays selectable while the list loads or after data changed.
-  const values = dimensions.includes(selected) ? dimensions : [...dimensions, selected];
   return (
     <EuiSelect
       prepend="Dimension"
@@ -25,7 +24,7 @@ export function DimensionFilter({
       compressed
       isLoading={loading}
       value={selected}
-      options={values.map((value) => ({
+      options={dimensions.map((value) => ({
         value,
         text: value === ALL_DIMENSIONS ? 'All dimensions' : value,
       }))}

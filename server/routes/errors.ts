@@ -7,8 +7,9 @@ interface ElasticsearchErrorLike {
 
 /**
  * Maps an Elasticsearch failure to an answer the dashboard can show: a missing index means the
- * sidecar has not written anything yet (404), a 401/403 is the user's own privileges, anything
- * else is a 502 naming the cause.
+ * sidecar has not written anything yet (404), a 401/403 is the user's own privileges (the reason
+ * names the privilege to ask for), anything else is a 502. Index names and Elasticsearch's own
+ * reasons for a 404 or 502 go to the server log, not to the browser.
  */
 export function elasticsearchErrorResponse(
   response: KibanaResponseFactory,
@@ -20,9 +21,10 @@ export function elasticsearchErrorResponse(
   const statusCode = es.meta?.statusCode;
   const reason = es.meta?.body?.error?.reason ?? es.message ?? String(error);
   if (es.meta?.body?.error?.type === 'index_not_found_exception') {
+    logger.debug(`${what}: ${reason}`);
     return response.notFound({
       body: {
-        message: `${what}: no data yet (${reason}). Run the Customer Analytics sidecar to ingest and analyse.`,
+        message: `${what}: no data yet. Run the Customer Analytics sidecar to ingest and analyse.`,
       },
     });
   }
@@ -32,6 +34,8 @@ export function elasticsearchErrorResponse(
   logger.error(`${what} failed: ${reason}`);
   return response.customError({
     statusCode: 502,
-    body: { message: `${what}: Elasticsearch answered ${statusCode ?? 'nothing'}: ${reason}` },
+    body: {
+      message: `${what}: Elasticsearch could not answer (${statusCode ? `HTTP ${statusCode}` : 'no response'}); the server log has the details.`,
+    },
   });
 }

@@ -29,7 +29,7 @@ export function registerReportRoutes(router: IRouter, { indices, logger }: Route
         const message =
           latest.reason === 'no_complete_run'
             ? `${what}: no analyses run has completed yet. Run \`customer-analytics run\` first.`
-            : `${what}: not in the newest complete run ${latest.runId} (unknown dimension, or no data for it).`;
+            : `${what}: not in the newest complete analyses run (unknown dimension, or no data for it).`;
         return response.notFound({ body: { message } });
       } catch (error) {
         return elasticsearchErrorResponse(response, error, what, logger);

@@ -61,7 +61,7 @@ export function ChartComments({
       isDisabled={state.status === 'idle'}
       data-test-subj="chartCommentsToggle"
     >
-      Comments ({state.status === 'ready' ? annotations.length : '…'})
+      {commentsLabel(state)}
     </EuiButtonEmpty>
   );
   const section = open ? (
@@ -76,6 +76,13 @@ export function ChartComments({
   return (
     <ChartMarkersProvider markers={markers}>{children({ toggle, section })}</ChartMarkersProvider>
   );
+}
+
+/** `Comments (3)`; `…` only while loading; no count once loading failed (the section says why). */
+export function commentsLabel(state: AnnotationsState): string {
+  if (state.status === 'ready') return `Comments (${state.annotations.length})`;
+  if (state.status === 'error') return 'Comments';
+  return 'Comments (…)';
 }
 
 function CommentsSection({
