@@ -12,8 +12,10 @@ import {
 } from '@elastic/eui';
 import type { ReportResponse } from '../../common/routes';
 import type { ReportState } from '../hooks/use_report';
+import { useSelectedDimension } from '../hooks/selected_dimension';
 import { ChartComments } from './comments/chart_comments';
-import { formatAsOf } from './format';
+import { formatDataWindow, referenceDay } from './charts/partial_period';
+import { ReportLastDayContext } from './charts/report_window_context';
 
 interface ReportPanelProps<Row> {
   title: string;
@@ -37,13 +39,16 @@ interface ReportPanelProps<Row> {
 }
 
 /**
- * The frame of every chart and figure: title, the report's "as of" time, and one of loading,
- * empty (no report or no rows), error, or the content. With a `chartId`, also its comments.
+ * The frame of every chart and figure: title, the day the data runs up to and when it was
+ * computed, and one of loading, empty (no report or no rows), error, or the content. With a
+ * `chartId`, also its comments.
  */
 export function ReportPanel<Row>(props: ReportPanelProps<Row>): JSX.Element {
   const { chartId, state } = props;
+  const pageDimension = useSelectedDimension();
   if (!chartId) return <PanelFrame {...props} />;
-  const dimension = props.dimension ?? (state.status === 'ready' ? state.report.dimension : null);
+  const dimension =
+    props.dimension ?? pageDimension ?? (state.status === 'ready' ? state.report.dimension : null);
   return (
     <ChartComments chartId={chartId} dimension={dimension} timeAxis={props.timeAxis ?? false}>
       {({ toggle, section }) => <PanelFrame {...props} headerAction={toggle} footer={section} />}
@@ -77,8 +82,8 @@ function PanelFrame<Row>({
           <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false}>
             {state.status === 'ready' ? (
               <EuiFlexItem grow={false}>
-                <EuiText size="xs" color="subdued" data-test-subj="reportAsOf">
-                  As of {formatAsOf(state.report.created_at)}
+                <EuiText size="xs" color="subdued" data-test-subj="reportDataWindow">
+                  {formatDataWindow(state.report.params, state.report.created_at)}
                 </EuiText>
               </EuiFlexItem>
             ) : null}
@@ -129,6 +134,10 @@ function PanelBody<Row>({
         </EuiCallOut>
       );
     case 'ready':
-      return <>{children(state.report)}</>;
+      return (
+        <ReportLastDayContext.Provider value={referenceDay(state.report.params)}>
+          {children(state.report)}
+        </ReportLastDayContext.Provider>
+      );
   }
 }

@@ -6,13 +6,19 @@ import {
   Chart,
   LineSeries,
   Position,
+  RectAnnotation,
   ScaleType,
   Settings,
+  TextureShape,
   Tooltip,
+  type BarStyleAccessor,
 } from '@elastic/charts';
+import { EuiText } from '@elastic/eui';
 import { CommentMarkers } from '../comments/markers_context';
 import { formatPeriod, type PeriodKind } from '../format';
 import { ChartDataTable } from './chart_data_table';
+import { partialLastPeriod, partialPeriodNote, type PartialPeriod } from './partial_period';
+import { useReportLastDay } from './report_window_context';
 import { CHART_THEME_OVERRIDES, LINE_CHART_PADDINGS, useChartBaseTheme } from './chart_theme';
 
 export interface PeriodPoint {
@@ -62,10 +68,35 @@ export function periodX(period: string | number, kind: PeriodKind): number | str
   return Date.parse(`${period}T00:00:00Z`);
 }
 
+/** The partial period's bars hatched and lighter, the others as the theme draws them. */
+function partialBarStyle(partial: PartialPeriod, period: PeriodKind): BarStyleAccessor {
+  const partialX = periodX(partial.key, period);
+  return (datum) =>
+    datum.x === partialX
+      ? {
+          rect: {
+            opacity: 0.45,
+            texture: { shape: TextureShape.Line, rotation: 45, spacing: 4, size: 8, opacity: 1 },
+          },
+        }
+      : null;
+}
+
+/** Where the partial period spans on the x axis: from its start to the next period's start. */
+function partialSpan(
+  partial: PartialPeriod,
+  period: PeriodKind,
+): { x0: number | string; x1?: number } {
+  if (period === 'month') return { x0: partial.key };
+  const start = Date.parse(`${partial.key}T00:00:00Z`);
+  return { x0: start, x1: start + partial.daysInPeriod * DAY_MS };
+}
+
 /**
  * One or more series over report periods. Days and weeks use Elastic Charts' multi-layer time
  * axis; months an ordinal axis (they have no fixed width); hours of day a linear 0–23 axis.
- * The same numbers are in a screen-reader table (`<testSubj>-data`).
+ * The same numbers are in a screen-reader table (`<testSubj>-data`). When the panel's report ends
+ * inside the last week or month, that period is shaded (its bars hatched) and a note says so.
  */
 export function PeriodChart({
   period,
@@ -98,6 +129,9 @@ export function PeriodChart({
       : formatPeriod(value, period);
   const SeriesComponent = kind === 'bar' ? BarSeries : kind === 'area' ? AreaSeries : LineSeries;
   const keys = [...new Set(series.flatMap((s) => s.points.map((p) => String(p.period))))];
+  const partial = partialLastPeriod(keys, period, useReportLastDay());
+  const label = (key: string) =>
+    key === partial?.key ? `${formatPeriod(key, period)} (partial)` : formatPeriod(key, period);
 
   return (
     <div data-test-subj={testSubj}>
@@ -145,8 +179,23 @@ export function PeriodChart({
               yAccessors={['y']}
               timeZone="UTC"
               {...(stacked ? { stackAccessors: ['x'] } : {})}
+              {...(kind === 'bar' && partial
+                ? { styleAccessor: partialBarStyle(partial, period) }
+                : {})}
             />
           ))}
+          {partial ? (
+            <RectAnnotation
+              id="partialPeriod"
+              dataValues={[
+                {
+                  coordinates: partialSpan(partial, period),
+                  details: partialPeriodNote(partial, period),
+                },
+              ]}
+              style={{ fill: '#98A2B3', opacity: 0.18, strokeWidth: 0 }}
+            />
+          ) : null}
           {/* Comments anchored to a day, when the panel has them: only time axes can place them. */}
           {period === 'day' || period === 'week' ? <CommentMarkers /> : null}
           {children}
@@ -158,7 +207,7 @@ export function PeriodChart({
         columns={series.map((s) => ({ id: s.id, name: s.name }))}
         rows={keys.map((key) => ({
           key,
-          label: formatPeriod(key, period),
+          label: label(key),
           values: Object.fromEntries(
             series.flatMap((s) => {
               const point = s.points.find((p) => String(p.period) === key);
@@ -168,6 +217,11 @@ export function PeriodChart({
         }))}
         testSubj={`${testSubj}-data`}
       />
+      {partial ? (
+        <EuiText size="xs" color="subdued" data-test-subj={`${testSubj}-partialNote`}>
+          <p>{partialPeriodNote(partial, period)}</p>
+        </EuiText>
+      ) : null}
     </div>
   );
 }
