@@ -20,6 +20,12 @@ function csvRows(file: string): string[][] {
     .map((line) => line.split(','));
 }
 
+/** '12.3' → 1230, from the digits (the demo writes at most two decimals), not via floats. */
+function centsOf(text: string): number {
+  const [whole, fraction = ''] = text.split('.');
+  return Number(whole) * 100 + Number(`${fraction}00`.slice(0, 2));
+}
+
 const isoMs = (text: string) => (text === '' ? null : new Date(text).toISOString());
 
 describe('generated demo data (10k customers)', () => {
@@ -75,7 +81,13 @@ describe('generated demo data (10k customers)', () => {
       const wanted = new Set(sample.map((row) => row[0]!));
       const basketOf = new Map<
         string,
-        Array<{ product: string; category: string; price: number; quantity: number }>
+        Array<{
+          product: string;
+          category: string;
+          price: number;
+          price_cents: number;
+          quantity: number;
+        }>
       >();
       for (const [orderId, product, category, price, quantity] of products) {
         if (!wanted.has(orderId!)) continue;
@@ -84,6 +96,7 @@ describe('generated demo data (10k customers)', () => {
           product: product!,
           category: category!,
           price: Number(price),
+          price_cents: centsOf(price!),
           quantity: Number(quantity),
         });
         basketOf.set(orderId!, lines);
@@ -115,6 +128,8 @@ describe('generated demo data (10k customers)', () => {
           purchased: bought,
           payment_amount: bought ? Number(amount) : 0,
           discount_amount: bought ? Number(discount) : 0,
+          payment_cents: bought ? centsOf(amount!) : 0,
+          discount_cents: bought ? centsOf(discount!) : 0,
           promotion_id: promotion === '' ? null : promotion,
           dimension,
           actions: {
