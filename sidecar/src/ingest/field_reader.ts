@@ -9,6 +9,8 @@ export type Validated<T> =
   { record: T; problems?: undefined } | { record?: undefined; problems: RowProblem[] };
 
 const MAX_VALUE_CHARS = 200;
+/** The largest amount whose cents are an exact integer in a double (2^53 − 1 cents). */
+export const MAX_AMOUNT = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 
 function textOf(value: RawValue): string | null {
   if (value === null || value === undefined) return null;
@@ -107,6 +109,18 @@ export class FieldReader {
         this.raw(column),
         'negative_amount',
         `'${shown(this.raw(column))}' is negative`,
+      );
+      return null;
+    }
+    // Amounts are stored as integer cents: beyond this they would no longer be exact (nor fit
+    // Elasticsearch's long), and the document would be refused.
+    if (value !== null && !(value <= MAX_AMOUNT)) {
+      this.problem(
+        field,
+        column ?? null,
+        this.raw(column),
+        'invalid_number',
+        `'${shown(this.raw(column))}' is not an amount up to ${MAX_AMOUNT} (kept exactly in cents)`,
       );
       return null;
     }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseOptionsSchema, sessionsMappingSchema } from '../../../common/source_mapping';
 import { capProblem } from '../../../sidecar/src/ingest/error_report';
 import { budgetFailure, sourceVerdicts } from '../../../sidecar/src/ingest/gates';
 import { keywordLimit, keywordTooLong } from '../../../sidecar/src/ingest/keyword_limits';
+import { validateSession } from '../../../sidecar/src/ingest/validate_rows';
 
 describe('error entries are capped', () => {
   it('cuts the value to 200 characters and the message to 1 KB, recording both lengths', () => {
@@ -109,5 +111,56 @@ describe('per-source error budget', () => {
         'products source p.csv has no valid rows (0 read, 0 rejected): nothing was written to the indices users see (the staging copy was deleted), they are as they were',
     );
     expect(budgetFailure(verdicts.slice(0, 1))).toBeNull();
+  });
+});
+
+describe('row validation against what Elasticsearch stores', () => {
+  const mapping = sessionsMappingSchema.parse({
+    source: { type: 'csv', path: 'sessions.csv' },
+    columns: { dimension: 'region' },
+  });
+  const parse = parseOptionsSchema.parse({});
+  const row = (values: Record<string, string>) => ({
+    line: 7,
+    values: {
+      order_id: 's1',
+      client: 'c1',
+      session_start: '2025-03-01T10:00:00Z',
+      payment_amount: '12.5',
+      purchased: 'true',
+      region: 'North',
+      ...values,
+    },
+  });
+
+  it('refuses a keyword above the term limit, with the full length kept for the report', () => {
+    const outcome = validateSession(row({ region: 'x'.repeat(40_000) }), mapping, parse);
+    expect(outcome.problems).toHaveLength(1);
+    const [problem] = outcome.problems!;
+    expect(problem).toMatchObject({
+      field: 'dimension',
+      column: 'region',
+      reason: 'value_too_long',
+    });
+    expect(problem!.value!.length).toBe(40_000);
+    expect(capProblem(problem!)).toMatchObject({ value_length: 40_000 });
+  });
+
+  it('refuses an order_id above the 512-byte _id limit', () => {
+    const outcome = validateSession(row({ order_id: 'o'.repeat(513) }), mapping, parse);
+    expect(outcome.problems?.[0]).toMatchObject({ field: 'order_id', reason: 'value_too_long' });
+  });
+
+  it('refuses an amount whose cents would not be an exact integer', () => {
+    expect(
+      validateSession(row({ payment_amount: '90071992547409' }), mapping, parse).record,
+    ).toBeDefined();
+    const outcome = validateSession(row({ payment_amount: '1e17' }), mapping, parse);
+    expect(outcome.problems?.[0]).toMatchObject({
+      field: 'payment_amount',
+      reason: 'invalid_number',
+      message:
+        "payment_amount '1e17' is not an amount up to 90071992547409 (kept exactly in cents)",
+    });
   });
 });
