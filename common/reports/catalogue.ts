@@ -11,6 +11,15 @@ import {
   promotionKpiRowSchema,
 } from './promotions';
 import {
+  clusterRowSchema,
+  histogramRowSchema,
+  jointClusterRowSchema,
+  qualityRowSchema,
+  scatterRowSchema,
+  segmentSizeRowSchema,
+  weeklySegmentRowSchema,
+} from './segments';
+import {
   hourCountRowSchema,
   orderCountRowSchema,
   paymentBinRowSchema,
@@ -81,6 +90,14 @@ export const REPORT_CATALOGUE = {
     title: 'Daily inorganic ratio',
     row: inorganicRatioRowSchema,
   },
+
+  'segments/sizes': { title: 'Customer segments', row: segmentSizeRowSchema },
+  'segments/clusters': { title: 'RFM clusters per metric', row: clusterRowSchema },
+  'segments/histogram': { title: 'RFM cluster histograms', row: histogramRowSchema },
+  'segments/scatter': { title: 'RFM scatter sample', row: scatterRowSchema },
+  'segments/quality': { title: 'Cluster quality', row: qualityRowSchema },
+  'segments/joint': { title: 'Joint RFM clusters', row: jointClusterRowSchema },
+  'segments/weekly': { title: 'Segment sizes over time', row: weeklySegmentRowSchema },
 } as const satisfies Record<string, { title: string; row: z.ZodTypeAny }>;
 
 export type ReportId = keyof typeof REPORT_CATALOGUE;

@@ -8,7 +8,11 @@ import { MAPPINGS } from './mappings';
  * each over one physical index `${alias}-<id>`. An ingest loads a new physical index and swaps
  * the alias in one atomic `_aliases` call, so readers see the old data or the new, never half.
  */
-export const ALIASED_INDICES = ['orders', 'downloads'] as const satisfies readonly IndexName[];
+export const ALIASED_INDICES = [
+  'orders',
+  'downloads',
+  'customers',
+] as const satisfies readonly IndexName[];
 const aliased = new Set<IndexName>(ALIASED_INDICES);
 
 /** The physical index behind `alias` for one load (`id`: a run id, or `initial`). */

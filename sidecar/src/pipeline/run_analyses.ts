@@ -18,7 +18,7 @@ import {
   discoverSessionActions,
 } from './discovery';
 import { runOrderPass } from './order_pass';
-import type { RunData } from './producers/types';
+import type { RunData, RunFinisher } from './producers/types';
 import { loadDownloads, loadFirstSessions } from './queries/customers';
 import { ReportSelection } from './selection';
 
@@ -192,6 +192,7 @@ export async function runAnalyses(
   );
   const recorder = await RunRecorder.start(client, names.runs, 'analyses', [...stageNames]);
   const stages: Stages = new StageRunner(recorder, options);
+  const finishers: RunFinisher[] = [];
   try {
     const previousRunId = await latestCompleteRunId(client, names);
     const found = await discover(stages, client, names, options);
@@ -199,6 +200,8 @@ export async function runAnalyses(
     let orderScans = 0;
     if (found.range) {
       const run: RunData = {
+        runId: recorder.runId,
+        finishers,
         client,
         names,
         range: found.range,
@@ -230,6 +233,7 @@ export async function runAnalyses(
       order_scans: orderScans,
       stage_seconds: stages.seconds,
     });
+    for (const finisher of finishers) await finisher.complete();
     try {
       await applyRetention(client, names, options.keep ?? DEFAULT_KEEP_RUNS);
     } catch (error) {
@@ -242,6 +246,7 @@ export async function runAnalyses(
       .log('error', error instanceof Error ? error.message : String(error))
       .catch(() => undefined);
     await recorder.fail(error).catch(() => undefined);
+    await Promise.all(finishers.map((f) => f.discard().catch(() => undefined)));
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { journeyProducer } from './journey';
 import { kpisProducer } from './kpis';
 import { productsProducer } from './products';
 import { promotionsProducer } from './promotions';
+import { segmentsProducer } from './segments';
 import { statsProducer } from './stats';
 import { producerIds, type ReportProducer } from './types';
 
@@ -22,6 +23,7 @@ export const PRODUCERS: readonly ReportProducer[] = [
   churnProducer,
   productsProducer,
   promotionsProducer,
+  segmentsProducer,
 ];
 
 /** Every report id the registry writes, family by family. */

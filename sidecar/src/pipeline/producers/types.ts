@@ -26,8 +26,17 @@ export const RUN_INPUTS = [
 ] as const;
 export type RunInput = (typeof RUN_INPUTS)[number];
 
+/** What a producer staged outside `reports` (profiles): published once the run is complete. */
+export interface RunFinisher {
+  complete(): Promise<void>;
+  discard(): Promise<void>;
+}
+
 /** Everything a run shares between its contexts. */
 export interface RunData {
+  runId: string;
+  /** Staged outputs to publish after the run completes, or to discard when it fails. */
+  finishers: RunFinisher[];
   client: Client;
   names: IndexNames;
   range: TimeRange;
