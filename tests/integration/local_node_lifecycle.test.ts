@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localNodeDir } from '../../sidecar/src/es/local_node';
-import { PROJECT_ROOT } from '../../sidecar/src/es/paths';
+import { PROJECT_ROOT } from '../../sidecar/src/paths';
 import { findFreePort } from '../../sidecar/src/es/ports';
 
 /** Live processes in process group `groupId` with their command names (reads /proc, Linux). */

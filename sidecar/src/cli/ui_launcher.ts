@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../es/paths';
+import { PROJECT_ROOT } from '../paths';
 
 /**
  * The sidecar never imports plugin/ (the layers in eslint.config.js): the standalone host runs in

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR } from './paths';
+import { CACHE_DIR } from '../paths';
 import { ELASTICSEARCH_MAVEN_COORDINATES, ELASTICSEARCH_VERSION } from './version';
 
 export interface Distribution {

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { ensureDistribution } from './distribution';
 import { findJavaHome } from './java';
-import { CACHE_DIR, PROJECT_ROOT } from './paths';
+import { CACHE_DIR, PROJECT_ROOT } from '../paths';
 import { assertPortFree, findFreePort } from './ports';
 import { canAccess, chownRecursive, ensureUnprivilegedUser, type RunAs } from './unprivileged_user';
 import { MINIMUM_JAVA_MAJOR } from './version';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import type { IndexNames } from '../../../common/indices';
 import type { IngestConfig, IngestConfigInput } from '../../../common/source_mapping';
-import { CACHE_DIR } from '../es/paths';
+import { CACHE_DIR } from '../paths';
 import { RunRecorder } from '../runs/run_recorder';
 import { newRunId } from '../runs/run_id';
 import { openSource } from '../sources/open_source';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import { writeDemoFiles } from '../demo/write_files';
-import { CACHE_DIR } from '../es/paths';
+import { CACHE_DIR } from '../paths';
 import { ensureIndices } from '../es/templates';
 import { demoConfig } from '../ingest/config';
 import { ingest } from '../ingest/ingest';
