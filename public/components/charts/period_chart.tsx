@@ -92,6 +92,80 @@ function partialSpan(
   return { x0: start, x1: start + partial.daysInPeriod * DAY_MS };
 }
 
+/** The partial period shaded on the chart, its note as the annotation's tooltip. */
+function PartialPeriodShade({ partial, period }: { partial: PartialPeriod; period: PeriodKind }) {
+  return (
+    <RectAnnotation
+      id="partialPeriod"
+      dataValues={[
+        { coordinates: partialSpan(partial, period), details: partialPeriodNote(partial, period) },
+      ]}
+      style={{ fill: '#98A2B3', opacity: 0.18, strokeWidth: 0 }}
+    />
+  );
+}
+
+/** The x axis of a period kind: scale, domain (NaN bounds leave the extremes to the data;
+ * minInterval sets the bar width of a period) and tick labels. */
+export function periodXAxis(period: PeriodKind) {
+  const scaleType =
+    period === 'month' ? ScaleType.Ordinal : period === 'hour' ? ScaleType.Linear : ScaleType.Time;
+  const minInterval = period === 'week' ? 7 * DAY_MS : period === 'day' ? DAY_MS : 1;
+  const domain =
+    period === 'hour'
+      ? { min: 0, max: 23, minInterval: 1 }
+      : period === 'month'
+        ? undefined
+        : { min: NaN, max: NaN, minInterval };
+  const format = (value: string | number) =>
+    period === 'day' || period === 'week'
+      ? formatPeriod(new Date(Number(value)).toISOString().slice(0, 10), period)
+      : formatPeriod(value, period);
+  return { scaleType, domain, format };
+}
+
+interface PeriodTableProps {
+  caption: string;
+  period: PeriodKind;
+  series: PeriodSeries[];
+  keys: string[];
+  partial: PartialPeriod | null;
+  yFormat: (value: number) => string;
+  testSubj: string;
+}
+
+/** The chart's numbers for screen readers, the partial period labelled as such. */
+function PeriodTable({
+  caption,
+  period,
+  series,
+  keys,
+  partial,
+  yFormat,
+  testSubj,
+}: PeriodTableProps) {
+  const label = (key: string) =>
+    key === partial?.key ? `${formatPeriod(key, period)} (partial)` : formatPeriod(key, period);
+  return (
+    <ChartDataTable
+      caption={caption}
+      rowHeader={X_TITLES[period]}
+      columns={series.map((s) => ({ id: s.id, name: s.name }))}
+      rows={keys.map((key) => ({
+        key,
+        label: label(key),
+        values: Object.fromEntries(
+          series.flatMap((s) => {
+            const point = s.points.find((p) => String(p.period) === key);
+            return point && point.value !== null ? [[s.id, yFormat(point.value)]] : [];
+          }),
+        ),
+      }))}
+      testSubj={testSubj}
+    />
+  );
+}
+
 /**
  * One or more series over report periods. Days and weeks use Elastic Charts' multi-layer time
  * axis; months an ordinal axis (they have no fixed width); hours of day a linear 0–23 axis.
@@ -113,25 +187,10 @@ export function PeriodChart({
   children,
 }: PeriodChartProps): JSX.Element {
   const baseTheme = useChartBaseTheme();
-  const xScaleType =
-    period === 'month' ? ScaleType.Ordinal : period === 'hour' ? ScaleType.Linear : ScaleType.Time;
-  const minInterval = period === 'week' ? 7 * DAY_MS : period === 'day' ? DAY_MS : 1;
-  // NaN bounds leave the extremes to the data; minInterval sets the bar width of a period.
-  const xDomain =
-    period === 'hour'
-      ? { min: 0, max: 23, minInterval: 1 }
-      : period === 'month'
-        ? undefined
-        : { min: NaN, max: NaN, minInterval };
-  const formatX = (value: string | number) =>
-    period === 'day' || period === 'week'
-      ? formatPeriod(new Date(Number(value)).toISOString().slice(0, 10), period)
-      : formatPeriod(value, period);
+  const xAxis = periodXAxis(period);
   const SeriesComponent = kind === 'bar' ? BarSeries : kind === 'area' ? AreaSeries : LineSeries;
   const keys = [...new Set(series.flatMap((s) => s.points.map((p) => String(p.period))))];
   const partial = partialLastPeriod(keys, period, useReportLastDay());
-  const label = (key: string) =>
-    key === partial?.key ? `${formatPeriod(key, period)} (partial)` : formatPeriod(key, period);
 
   return (
     <div data-test-subj={testSubj}>
@@ -146,14 +205,14 @@ export function PeriodChart({
             legendPosition={Position.Bottom}
             ariaLabel={ariaLabel}
             locale="en"
-            {...(xDomain ? { xDomain } : {})}
+            {...(xAxis.domain ? { xDomain: xAxis.domain } : {})}
           />
-          <Tooltip headerFormatter={({ value }) => formatX(value as string | number)} />
+          <Tooltip headerFormatter={({ value }) => xAxis.format(value as string | number)} />
           <Axis
             id="periodAxis"
             position={Position.Bottom}
             title={X_TITLES[period]}
-            tickFormat={formatX}
+            tickFormat={xAxis.format}
             gridLine={{ visible: false }}
             {...(period === 'hour' ? { ticks: 12 } : {})}
           />
@@ -173,7 +232,7 @@ export function PeriodChart({
               id={s.id}
               name={s.name}
               data={s.points.map((p) => ({ x: periodX(p.period, period), y: p.value }))}
-              xScaleType={xScaleType}
+              xScaleType={xAxis.scaleType}
               yScaleType={ScaleType.Linear}
               xAccessor="x"
               yAccessors={['y']}
@@ -184,37 +243,19 @@ export function PeriodChart({
                 : {})}
             />
           ))}
-          {partial ? (
-            <RectAnnotation
-              id="partialPeriod"
-              dataValues={[
-                {
-                  coordinates: partialSpan(partial, period),
-                  details: partialPeriodNote(partial, period),
-                },
-              ]}
-              style={{ fill: '#98A2B3', opacity: 0.18, strokeWidth: 0 }}
-            />
-          ) : null}
+          {partial ? <PartialPeriodShade partial={partial} period={period} /> : null}
           {/* Comments anchored to a day, when the panel has them: only time axes can place them. */}
           {period === 'day' || period === 'week' ? <CommentMarkers /> : null}
           {children}
         </Chart>
       </div>
-      <ChartDataTable
+      <PeriodTable
         caption={ariaLabel}
-        rowHeader={X_TITLES[period]}
-        columns={series.map((s) => ({ id: s.id, name: s.name }))}
-        rows={keys.map((key) => ({
-          key,
-          label: label(key),
-          values: Object.fromEntries(
-            series.flatMap((s) => {
-              const point = s.points.find((p) => String(p.period) === key);
-              return point && point.value !== null ? [[s.id, yFormat(point.value)]] : [];
-            }),
-          ),
-        }))}
+        period={period}
+        series={series}
+        keys={keys}
+        partial={partial}
+        yFormat={yFormat}
         testSubj={`${testSubj}-data`}
       />
       {partial ? (
