@@ -13,7 +13,7 @@ import {
 import type { ReportResponse } from '../../common/routes';
 import type { ReportState } from '../hooks/use_report';
 import { useSelectedDimension } from '../hooks/selected_dimension';
-import { ChartComments } from './comments/chart_comments';
+import { ChartAnnotations } from './annotations/chart_annotations';
 import { formatDataWindow, referenceDay } from './charts/partial_period';
 import { ReportLastDayContext } from './charts/report_window_context';
 
@@ -33,7 +33,7 @@ interface ReportPanelProps<Row> {
   dimension?: string;
   /**
    * The chart has a day axis: comments can be anchored to a day, and a chart that renders
-   * `<CommentMarkers />` shows them as markers.
+   * `<AnnotationMarkers />` shows them as markers.
    */
   timeAxis?: boolean;
 }
@@ -50,9 +50,9 @@ export function ReportPanel<Row>(props: ReportPanelProps<Row>): JSX.Element {
   const dimension =
     props.dimension ?? pageDimension ?? (state.status === 'ready' ? state.report.dimension : null);
   return (
-    <ChartComments chartId={chartId} dimension={dimension} timeAxis={props.timeAxis ?? false}>
+    <ChartAnnotations chartId={chartId} dimension={dimension} timeAxis={props.timeAxis ?? false}>
       {({ toggle, section }) => <PanelFrame {...props} headerAction={toggle} footer={section} />}
-    </ChartComments>
+    </ChartAnnotations>
   );
 }
 

@@ -5,7 +5,7 @@ import { formatNumber } from '../../components/format';
 
 /**
  * Orders per UTC day as bars; days are `yyyy-mm-dd` strings in the report. Comment markers come
- * with PeriodChart (every day/week chart renders `<CommentMarkers />`).
+ * with PeriodChart (every day/week chart renders `<AnnotationMarkers />`).
  */
 export function DailyOrdersChart({ rows }: { rows: PeriodCountRow[] }): JSX.Element {
   return (

@@ -14,7 +14,7 @@ import {
   type BarStyleAccessor,
 } from '@elastic/charts';
 import { EuiText } from '@elastic/eui';
-import { CommentMarkers } from '../comments/markers_context';
+import { AnnotationMarkers } from '../annotations/markers_context';
 import { formatPeriod, type PeriodKind } from '../format';
 import { ChartDataTable } from './chart_data_table';
 import { partialLastPeriod, partialPeriodNote, type PartialPeriod } from './partial_period';
@@ -245,7 +245,7 @@ export function PeriodChart({
           ))}
           {partial ? <PartialPeriodShade partial={partial} period={period} /> : null}
           {/* Comments anchored to a day, when the panel has them: only time axes can place them. */}
-          {period === 'day' || period === 'week' ? <CommentMarkers /> : null}
+          {period === 'day' || period === 'week' ? <AnnotationMarkers /> : null}
           {children}
         </Chart>
       </div>

@@ -5,7 +5,7 @@ import {
   unknownDimensionTitle,
   type DimensionsState,
 } from '../../../public/hooks/resolve_dimension';
-import { commentsLabel } from '../../../public/components/comments/chart_comments';
+import { annotationsLabel } from '../../../public/components/annotations/chart_annotations';
 
 const LOADING: DimensionsState = { dimensions: ['all'], loading: true, failed: false };
 const LOADED: DimensionsState = {
@@ -77,10 +77,10 @@ describe('the dimension filter’s choices', () => {
 
 describe('the Comments toggle label', () => {
   it('counts when loaded, shows … only while loading, and stops waiting on an error', () => {
-    expect(commentsLabel({ status: 'ready', annotations: [], currentUser: 'local' })).toBe(
+    expect(annotationsLabel({ status: 'ready', annotations: [], currentUser: 'local' })).toBe(
       'Comments (0)',
     );
-    expect(commentsLabel({ status: 'loading' })).toBe('Comments (…)');
-    expect(commentsLabel({ status: 'error', message: 'down' })).toBe('Comments');
+    expect(annotationsLabel({ status: 'loading' })).toBe('Comments (…)');
+    expect(annotationsLabel({ status: 'error', message: 'down' })).toBe('Comments');
   });
 });

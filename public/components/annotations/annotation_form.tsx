@@ -9,17 +9,17 @@ import {
   EuiTextArea,
 } from '@elastic/eui';
 import { MESSAGE_MAX_CHARS, isCalendarDay } from '../../../common/annotations';
-import type { NewComment } from './use_annotations';
+import type { NewAnnotation } from './use_annotations';
 
-interface CommentFormProps {
+interface AnnotationFormProps {
   /** Time charts offer a day to anchor the comment to; other charts comment on the whole chart. */
   withDate: boolean;
   /** Resolves true when stored; the form is cleared only then, so a failed message is not lost. */
-  onSubmit: (comment: NewComment) => Promise<boolean>;
+  onSubmit: (comment: NewAnnotation) => Promise<boolean>;
 }
 
 /** The same rules the route enforces, checked before sending so mistakes show next to the field. */
-export function validateNewComment(message: string, anchorDate: string): string[] {
+export function validateNewAnnotation(message: string, anchorDate: string): string[] {
   const problems: string[] = [];
   const length = message.trim().length;
   if (length === 0) problems.push('Write a comment.');
@@ -32,12 +32,12 @@ export function validateNewComment(message: string, anchorDate: string): string[
   return problems;
 }
 
-export function CommentForm({ withDate, onSubmit }: CommentFormProps): JSX.Element {
+export function AnnotationForm({ withDate, onSubmit }: AnnotationFormProps): JSX.Element {
   const [message, setMessage] = useState('');
   const [anchorDate, setAnchorDate] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [touched, setTouched] = useState(false);
-  const problems = validateNewComment(message, anchorDate);
+  const problems = validateNewAnnotation(message, anchorDate);
   const messageProblems = problems.filter((problem) => !problem.startsWith('The day'));
   const dateProblems = problems.filter((problem) => problem.startsWith('The day'));
 

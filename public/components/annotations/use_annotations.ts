@@ -9,7 +9,7 @@ export type AnnotationsState =
   | { status: 'error'; message: string }
   | { status: 'ready'; annotations: Annotation[]; currentUser: string | null };
 
-export interface NewComment {
+export interface NewAnnotation {
   message: string;
   /** yyyy-mm-dd, or null for a comment on the whole chart. */
   anchorDate: string | null;
@@ -18,7 +18,7 @@ export interface NewComment {
 export interface UseAnnotations {
   state: AnnotationsState;
   /** Resolves true once stored; on failure shows a toast and resolves false. */
-  add(comment: NewComment): Promise<boolean>;
+  add(comment: NewAnnotation): Promise<boolean>;
   remove(id: string): Promise<boolean>;
 }
 
@@ -54,7 +54,7 @@ export function useAnnotations(chartId: string, dimension: string | null): UseAn
   }, [api, chartId, dimension]);
 
   const add = useCallback(
-    async ({ message, anchorDate }: NewComment): Promise<boolean> => {
+    async ({ message, anchorDate }: NewAnnotation): Promise<boolean> => {
       if (dimension === null) return false;
       try {
         const created = await api.createAnnotation({

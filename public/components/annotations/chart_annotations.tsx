@@ -9,10 +9,10 @@ import {
 } from '@elastic/eui';
 import type { Annotation } from '../../../common/annotations';
 import { annotationMarkers } from './annotation_markers';
-import { CommentForm } from './comment_form';
-import { CommentList } from './comment_list';
+import { AnnotationForm } from './annotation_form';
+import { AnnotationList } from './annotation_list';
 import { ChartMarkersProvider } from './markers_context';
-import { useAnnotations, type AnnotationsState, type NewComment } from './use_annotations';
+import { useAnnotations, type AnnotationsState, type NewAnnotation } from './use_annotations';
 
 const NO_ANNOTATIONS: Annotation[] = [];
 
@@ -20,14 +20,14 @@ interface ChartCommentsProps {
   chartId: string;
   /** null while the panel does not know which dimension it shows: nothing is loaded yet. */
   dimension: string | null;
-  /** Time charts get a day field in the form and markers through `<CommentMarkers />`. */
+  /** Time charts get a day field in the form and markers through `<AnnotationMarkers />`. */
   timeAxis: boolean;
   /** Places the "Comments (n)" toggle and the comments section in the panel. */
   children: (parts: { toggle: ReactNode; section: ReactNode }) => ReactNode;
 }
 
 /** Comments of one chart: the toggle, the list with the add form, and the chart's markers. */
-export function ChartComments({
+export function ChartAnnotations({
   chartId,
   dimension,
   timeAxis,
@@ -61,7 +61,7 @@ export function ChartComments({
       isDisabled={state.status === 'idle'}
       data-test-subj="chartCommentsToggle"
     >
-      {commentsLabel(state)}
+      {annotationsLabel(state)}
     </EuiButtonEmpty>
   );
   const section = open ? (
@@ -79,7 +79,7 @@ export function ChartComments({
 }
 
 /** `Comments (3)`; `…` only while loading; no count once loading failed (the section says why). */
-export function commentsLabel(state: AnnotationsState): string {
+export function annotationsLabel(state: AnnotationsState): string {
   if (state.status === 'ready') return `Comments (${state.annotations.length})`;
   if (state.status === 'error') return 'Comments';
   return 'Comments (…)';
@@ -95,7 +95,7 @@ function CommentsSection({
   state: AnnotationsState;
   deletingIds: ReadonlySet<string>;
   onDelete: (id: string) => void;
-  onAdd: (comment: NewComment) => Promise<boolean>;
+  onAdd: (comment: NewAnnotation) => Promise<boolean>;
   withDate: boolean;
 }): JSX.Element {
   return (
@@ -121,14 +121,14 @@ function CommentsSection({
         </EuiText>
       ) : null}
       {state.status === 'ready' && state.annotations.length > 0 ? (
-        <CommentList
+        <AnnotationList
           annotations={state.annotations}
           deletingIds={deletingIds}
           onDelete={onDelete}
         />
       ) : null}
       <EuiSpacer size="m" />
-      <CommentForm withDate={withDate} onSubmit={onAdd} />
+      <AnnotationForm withDate={withDate} onSubmit={onAdd} />
     </div>
   );
 }

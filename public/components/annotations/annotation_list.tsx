@@ -10,7 +10,7 @@ import {
 import type { Annotation } from '../../../common/annotations';
 import { formatAsOf, formatDay } from '../format';
 
-interface CommentListProps {
+interface AnnotationListProps {
   annotations: readonly Annotation[];
   /** Ids whose delete is in flight: their button spins and cannot be pressed twice. */
   deletingIds: ReadonlySet<string>;
@@ -23,7 +23,11 @@ const ANONYMOUS = 'Anonymous';
  * Comments newest first. Messages are rendered as React text (escaped), never as HTML, so a
  * message like `<b>x</b>` shows those characters; line breaks the author typed are kept.
  */
-export function CommentList({ annotations, deletingIds, onDelete }: CommentListProps): JSX.Element {
+export function AnnotationList({
+  annotations,
+  deletingIds,
+  onDelete,
+}: AnnotationListProps): JSX.Element {
   return (
     <EuiCommentList aria-label="Chart comments" gutterSize="m" data-test-subj="chartCommentList">
       {annotations.map((annotation) => {

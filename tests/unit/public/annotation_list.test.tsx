@@ -2,7 +2,7 @@ import React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../../../common/annotations';
-import { CommentList } from '../../../public/components/comments/comment_list';
+import { AnnotationList } from '../../../public/components/annotations/annotation_list';
 
 const MARKUP = '<b>bold</b><script>alert(1)</script>';
 
@@ -30,7 +30,7 @@ function render(annotations: Annotation[]): string {
   });
   try {
     return renderToStaticMarkup(
-      <CommentList annotations={annotations} deletingIds={new Set()} onDelete={() => {}} />,
+      <AnnotationList annotations={annotations} deletingIds={new Set()} onDelete={() => {}} />,
     );
   } finally {
     spy.mockRestore();

@@ -4,7 +4,7 @@ import { EuiIcon, useEuiTheme } from '@elastic/eui';
 
 /**
  * The comment markers of the panel a chart sits in. A report panel with a `chartId` and
- * `timeAxis` provides them; a time chart opts in by rendering `<CommentMarkers />` among its
+ * `timeAxis` provides them; a time chart opts in by rendering `<AnnotationMarkers />` among its
  * specs, so charts need no new props and panels without comments are unchanged.
  */
 const ChartMarkersContext = createContext<readonly LineAnnotationDatum<number>[]>([]);
@@ -28,7 +28,7 @@ export function useChartMarkers(): readonly LineAnnotationDatum<number>[] {
  * tick) with a comment icon on the x axis; hovering the icon shows the comments. (Above the plot
  * the icon would be clipped by the chart's box.) Renders nothing without markers.
  */
-export function CommentMarkers(): JSX.Element | null {
+export function AnnotationMarkers(): JSX.Element | null {
   const markers = useChartMarkers();
   const { euiTheme } = useEuiTheme();
   if (markers.length === 0) return null;

@@ -5,8 +5,8 @@ import {
   isCalendarDay,
   type Annotation,
 } from '../../../common/annotations';
-import { annotationMarkers } from '../../../public/components/comments/annotation_markers';
-import { validateNewComment } from '../../../public/components/comments/comment_form';
+import { annotationMarkers } from '../../../public/components/annotations/annotation_markers';
+import { validateNewAnnotation } from '../../../public/components/annotations/annotation_form';
 
 function comment(id: string, anchorDate: string | null, message: string): Annotation {
   return {
@@ -94,10 +94,10 @@ describe('comment input', () => {
   });
 
   it('the add form checks the same rules before sending', () => {
-    expect(validateNewComment('Spike', '')).toEqual([]);
-    expect(validateNewComment('Spike', '2025-02-20')).toEqual([]);
-    expect(validateNewComment('   ', '')).toEqual(['Write a comment.']);
-    expect(validateNewComment('m'.repeat(1001), '2025-02-30')).toEqual([
+    expect(validateNewAnnotation('Spike', '')).toEqual([]);
+    expect(validateNewAnnotation('Spike', '2025-02-20')).toEqual([]);
+    expect(validateNewAnnotation('   ', '')).toEqual(['Write a comment.']);
+    expect(validateNewAnnotation('m'.repeat(1001), '2025-02-30')).toEqual([
       'The comment is 1001 characters; at most 1000 are allowed.',
       'The day must be a calendar day written yyyy-mm-dd.',
     ]);
