@@ -10,6 +10,7 @@ import type { CustomerAnalyticsConfig } from './config';
 import { registerAnnotationRoutes } from './routes/annotations';
 import { registerDimensionRoutes } from './routes/dimensions';
 import { registerReportRoutes } from './routes/reports';
+import { registerSegmentCustomerRoutes } from './routes/segment_customers';
 
 /** Registers the HTTP routes; everything else happens per request, on the user's behalf. */
 export class CustomerAnalyticsServerPlugin implements Plugin {
@@ -27,6 +28,7 @@ export class CustomerAnalyticsServerPlugin implements Plugin {
     registerReportRoutes(router, deps);
     registerDimensionRoutes(router, deps);
     registerAnnotationRoutes(router, deps);
+    registerSegmentCustomerRoutes(router, deps);
     this.logger.debug(`routes registered for index prefix '${this.config.indexPrefix}'`);
   }
 

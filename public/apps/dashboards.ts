@@ -13,6 +13,7 @@ export const DASHBOARDS = [
   { id: 'stats', title: 'Stats', path: '/stats' },
   { id: 'products', title: 'Products', path: '/products' },
   { id: 'promotions', title: 'Promotions', path: '/promotions' },
+  { id: 'segments', title: 'Segments', path: '/segments' },
 ] as const satisfies readonly AppDeepLink[];
 
 export type DashboardId = (typeof DASHBOARDS)[number]['id'];

@@ -6,6 +6,7 @@ import { FunnelsApp } from './funnels/funnels_app';
 import { OverviewApp } from './overview/overview_app';
 import { ProductsApp } from './products/products_app';
 import { PromotionsApp } from './promotions/promotions_app';
+import { SegmentsApp } from './segments/segments_app';
 import { StatsApp } from './stats/stats_app';
 
 /** The component of each dashboard in `dashboards.ts`. */
@@ -17,4 +18,5 @@ export const DASHBOARD_COMPONENTS: Record<DashboardId, ComponentType> = {
   stats: StatsApp,
   products: ProductsApp,
   promotions: PromotionsApp,
+  segments: SegmentsApp,
 };

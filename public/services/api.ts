@@ -8,6 +8,11 @@ import type {
 } from '../../common/annotations';
 import { splitReportId, type ReportId, type ReportRow } from '../../common/reports/catalogue';
 import {
+  SEGMENT_CUSTOMERS_PATH,
+  type SegmentCustomersQuery,
+  type SegmentCustomersResponse,
+} from '../../common/segment_customers';
+import {
   ROUTES,
   annotationPath,
   reportPath,
@@ -35,6 +40,16 @@ export class CustomerAnalyticsApi {
   async getDimensions(signal?: AbortSignal): Promise<string[]> {
     const response = await this.http.fetch<DimensionsResponse>(ROUTES.dimensions, { signal });
     return response.dimensions;
+  }
+
+  getSegmentCustomers(
+    query: SegmentCustomersQuery,
+    signal?: AbortSignal,
+  ): Promise<SegmentCustomersResponse> {
+    return this.http.fetch<SegmentCustomersResponse>(SEGMENT_CUSTOMERS_PATH, {
+      query: { ...query },
+      signal,
+    });
   }
 
   listAnnotations(query: AnnotationsQuery, signal?: AbortSignal): Promise<AnnotationsResponse> {

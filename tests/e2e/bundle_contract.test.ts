@@ -203,6 +203,7 @@ describe('customerAnalytics.plugin.js bundle contract', () => {
           { id: 'stats', title: 'Stats', path: '/stats' },
           { id: 'products', title: 'Products', path: '/products' },
           { id: 'promotions', title: 'Promotions', path: '/promotions' },
+          { id: 'segments', title: 'Segments', path: '/segments' },
         ],
       },
     ]);

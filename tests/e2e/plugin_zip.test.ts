@@ -115,6 +115,11 @@ describe('build/customerAnalytics-9.5.4.zip', () => {
           path: '/api/customer_analytics/annotations/{id}',
           authz: { enabled: false, reason },
         },
+        {
+          method: 'GET',
+          path: '/api/customer_analytics/segments/customers',
+          authz: { enabled: false, reason },
+        },
       ],
     });
   });

@@ -3,6 +3,8 @@ import type { Client } from '@elastic/elasticsearch';
 import type { IndexNames } from '../../../common/indices';
 import { REPORT_CATALOGUE } from '../../../common/reports/catalogue';
 import { customerProfileSchema, type CustomerProfile } from '../../../common/reports/segments';
+import { segmentCustomersQuerySchema } from '../../../common/segment_customers';
+import { segmentCustomers } from '../../../server/services/segment_customers_service';
 import { readLatestReport } from '../../../sidecar/src/reports/report_store';
 import { runAnalyses } from '../../../sidecar/src/pipeline/run_analyses';
 import { dropPrefix, testClient, testPrefix } from '../../helpers/es';
@@ -107,6 +109,31 @@ describe('the segments stage: reports, and profiles in customers swapped in at c
       );
       expect(kmeans.reduce((s, r) => s + r.customers, 0)).toBe(buyersPerContext().get(context));
     }
+  });
+
+  it('the top customers of a segment come paged, biggest total spend first', async () => {
+    const docs = (await profiles()).filter((d) => d.dimension === 'all');
+    const counts = new Map<string, number>();
+    for (const d of docs) counts.set(d.segment, (counts.get(d.segment) ?? 0) + 1);
+    const [segment, total] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const expected = docs
+      .filter((d) => d.segment === segment)
+      .sort((a, b) => b.total_spend - a.total_spend || (a.client < b.client ? -1 : 1))
+      .map((d) => d.client);
+    const query = (page: number) =>
+      segmentCustomersQuerySchema.parse({
+        dimension: 'all',
+        segment,
+        page: String(page),
+        size: '3',
+      });
+    const first = await segmentCustomers(client, names, query(0));
+    const second = await segmentCustomers(client, names, query(1));
+    expect(first.total).toBe(total);
+    expect([...first.customers, ...second.customers].map((c) => c.client)).toEqual(
+      expected.slice(0, 6),
+    );
+    expect(() => segmentCustomersQuerySchema.parse({ segment: 'Hibernating' })).toThrow(/segment/);
   });
 
   it('a failed run leaves the previous profiles readable and removes its staging index', async () => {
