@@ -1,4 +1,6 @@
-import { errors, type Client, type estypes } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
+import { grown, itemId, subsetOf, type Batch } from './bulk_batch';
+import { bulkRequest, isRetryable, RETRYABLE_STATUS, sleep } from './bulk_request';
 
 /** What a bulk item refers to, so a failure can be reported against its source row. */
 export interface BulkItemRef {
@@ -32,57 +34,10 @@ export interface BulkWriterOptions {
   onRetry?: (attempt: number, delayMs: number, cause: string) => void;
 }
 
-/**
- * One `_bulk` request: every item targets `index` (sent as `/{index}/_bulk`). The body is written
- * into a reused buffer as documents arrive, so a batch leaves no strings behind to be promoted
- * into the old generation while it waits to be sent (that garbage was most of the peak memory).
- */
-interface Batch {
-  index: string;
-  buffer: Buffer;
-  length: number;
-  count: number;
-  /**
-   * Per item: where it starts in the buffer (`action\nsource\n`, so single items can be retried;
-   * the `_id` is read back from the action line when an item fails) and its source line. Typed
-   * arrays travel with the buffer: no per-item object outlives the batch's young generation.
-   */
-  offsets: Int32Array;
-  lines: Int32Array;
-}
-
 const INITIAL_ITEMS = 4096;
 
 /** Room above maxBatchBytes, so the item that crosses the threshold still fits. */
 const SLACK_BYTES = 1024 * 1024;
-
-const RETRYABLE_STATUS = (status: number) => status === 429 || status >= 500;
-
-/** The start of an answer in which no item failed (filter_path keeps `errors` first). */
-const ALL_INDEXED = /^\{"errors":false[,}]/;
-
-/** A `_bulk` request answered with an HTTP error status as a whole. */
-class BulkStatusError extends Error {
-  constructor(
-    readonly statusCode: number,
-    body: string,
-  ) {
-    super(`HTTP ${statusCode}: ${body.slice(0, 500)}`);
-    this.name = 'BulkStatusError';
-  }
-}
-
-function isRetryable(error: unknown): boolean {
-  if (error instanceof BulkStatusError) return RETRYABLE_STATUS(error.statusCode);
-  if (error instanceof errors.ResponseError) return RETRYABLE_STATUS(error.statusCode ?? 0);
-  return (
-    error instanceof errors.ConnectionError ||
-    error instanceof errors.TimeoutError ||
-    error instanceof errors.NoLivingConnectionsError
-  );
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Streams `index` operations into `_bulk`: batches by bytes (one target index per batch, so the
@@ -220,75 +175,13 @@ export class BulkWriter {
     return Math.min(this.options.maxBackoffMs, this.options.initialBackoffMs * 2 ** (attempt - 1));
   }
 
-  private end(batch: Batch, i: number): number {
-    return i + 1 < batch.count ? batch.offsets[i + 1]! : batch.length;
-  }
-
-  /** The `_id` of item `i`, read back from its action line. */
-  private idOf(batch: Batch, i: number): string {
-    const start = batch.offsets[i]!;
-    const action = batch.buffer.toString('utf8', start, batch.buffer.indexOf(10, start));
-    return (JSON.parse(action) as { index: { _id: string } }).index._id;
-  }
-
-  /** The items of `batch` at `positions`, as a batch of their own (for retries). */
-  private subset(batch: Batch, positions: number[]): Batch {
-    const parts = positions.map((i) =>
-      batch.buffer.subarray(batch.offsets[i]!, this.end(batch, i)),
-    );
-    const subset: Batch = {
-      index: batch.index,
-      buffer: Buffer.concat(parts),
-      length: 0,
-      count: positions.length,
-      offsets: new Int32Array(positions.length),
-      lines: new Int32Array(positions.length),
-    };
-    positions.forEach((i, k) => {
-      subset.offsets[k] = subset.length;
-      subset.lines[k] = batch.lines[i]!;
-      subset.length += parts[k]!.length;
-    });
-    return subset;
-  }
-
-  /**
-   * One `_bulk` request. The answer is read as text and parsed only when some item failed: a
-   * parsed answer is an object per item (thousands per request), most of the ingest's garbage
-   * that lived long enough to reach the old generation. Null: every item was indexed.
-   */
-  private async request(batch: Batch): Promise<estypes.BulkResponse | null> {
-    const response = (await this.client.transport.request(
-      {
-        method: 'POST',
-        path: `/${encodeURIComponent(batch.index)}/_bulk`,
-        // Only what is read below: keeps answers small for large batches.
-        querystring: { filter_path: 'errors,items.*.status,items.*.error' },
-        bulkBody: batch.buffer.subarray(0, batch.length),
-      },
-      {
-        maxRetries: 0,
-        requestTimeout: this.options.requestTimeoutMs,
-        asStream: true,
-        meta: true,
-      },
-    )) as { statusCode: number | null; body: AsyncIterable<Buffer> };
-    const chunks: Buffer[] = [];
-    for await (const chunk of response.body) chunks.push(chunk);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const status = response.statusCode ?? 0;
-    if (status >= 300) throw new BulkStatusError(status, text);
-    if (ALL_INDEXED.test(text)) return null;
-    return JSON.parse(text) as estypes.BulkResponse;
-  }
-
   private async send(initial: Batch): Promise<void> {
     let batch = initial;
     const started = Date.now();
     for (let attempt = 1; ; attempt += 1) {
       let cause: string;
       try {
-        const response = await this.request(batch);
+        const response = await bulkRequest(this.client, batch, this.options.requestTimeoutMs);
         const retry: number[] = [];
         if (response === null) {
           this.indexed += batch.count;
@@ -304,7 +197,7 @@ export class BulkWriter {
               const reason = result.error
                 ? `${result.error.type}: ${result.error.reason ?? ''}`
                 : `status ${result.status}`;
-              const ref = { index: batch.index, id: this.idOf(batch, i), line: batch.lines[i]! };
+              const ref = { index: batch.index, id: itemId(batch, i), line: batch.lines[i]! };
               await this.options.onItemFailure?.(ref, result.status, reason);
             }
           }
@@ -312,7 +205,7 @@ export class BulkWriter {
         this.options.onIndexed?.(this.indexed);
         if (retry.length === 0) return;
         cause = `${retry.length} items answered 429/5xx`;
-        batch = this.subset(batch, retry);
+        batch = subsetOf(batch, retry);
       } catch (error) {
         if (!isRetryable(error)) {
           throw new Error(`Elasticsearch refused a bulk request: ${(error as Error).message}`, {
@@ -333,13 +226,6 @@ export class BulkWriter {
       await sleep(delay);
     }
   }
-}
-
-/** A typed array twice as long with the same first elements. */
-function grown(array: Int32Array): Int32Array {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }
 
 function chain(first: Promise<void> | undefined, second: Promise<void>): Promise<void> {

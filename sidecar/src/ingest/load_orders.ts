@@ -1,8 +1,9 @@
 import type { ProductsMapping, SessionsMapping } from '../../../common/source_mapping';
 import type { RowSource } from '../sources/types';
-import { joinBasketBatches } from './basket_join';
+import { joinBasketBatches, type JoinListener } from './basket_join';
 import { orderJson } from './build_documents';
 import { withRestarts, writeDocument, type LoadContext } from './load_context';
+import type { NoticeSink } from './pending_notices';
 import { recordsInKeyOrder, type SourceStream } from './record_streams';
 import type { ProductRecord, SessionRecord } from './records';
 import { validateProduct, validateSession } from './validate_rows';
@@ -16,6 +17,47 @@ export interface OrdersLoad {
 
 const orderIdOf = (record: { order_id: string }) => record.order_id;
 
+type Mapped<M> = { mapping: M; source: RowSource };
+
+/**
+ * What the join reports: a superseded duplicate session (a notice) and a products line whose
+ * order_id matches no session (a rejected row of the products source: most often a mapping
+ * mistake, so it counts against that source's error budget).
+ */
+function joinNotices(
+  notices: NoticeSink,
+  sessions: Mapped<SessionsMapping>,
+  products: Mapped<ProductsMapping> | null,
+  counts: { duplicates: number; unmatchedProducts: number },
+): JoinListener {
+  return {
+    duplicateSession: async (superseded, winner) => {
+      counts.duplicates += 1;
+      await notices.add('sessions', sessions.source.label, superseded.line, [
+        {
+          field: 'order_id',
+          column: sessions.mapping.columns.order_id,
+          value: superseded.order_id,
+          reason: 'duplicate_order_id',
+          message: `order_id '${superseded.order_id}' appears again on line ${winner.line}; the later row is kept`,
+        },
+      ]);
+    },
+    unmatchedProduct: async (line) => {
+      counts.unmatchedProducts += 1;
+      await notices.add('products', products!.source.label, line.line, [
+        {
+          field: 'order_id',
+          column: products!.mapping.columns.order_id,
+          value: line.order_id,
+          reason: 'unmatched_product',
+          message: `order_id '${line.order_id}' matches no session`,
+        },
+      ]);
+    },
+  };
+}
+
 /**
  * Sessions (with their baskets when a products source is configured) into the staging `orders`
  * index, in one pass: both sources are read in order_id order side by side (see basket_join.ts),
@@ -25,8 +67,8 @@ const orderIdOf = (record: { order_id: string }) => record.order_id;
  */
 export async function loadOrders(
   context: LoadContext,
-  sessions: { mapping: SessionsMapping; source: RowSource },
-  products: { mapping: ProductsMapping; source: RowSource } | null,
+  sessions: Mapped<SessionsMapping>,
+  products: Mapped<ProductsMapping> | null,
 ): Promise<OrdersLoad> {
   const parse = context.config.parse;
   const sessionStream: SourceStream<SessionRecord> = {
@@ -45,12 +87,9 @@ export async function loadOrders(
   };
   const actionNames = sessions.mapping.actions.map((action) => action.name);
   const index = context.staging.orders;
-  const sessionsLabel = sessions.source.label;
 
   const result = await withRestarts(context, index, async (sort, notices) => {
     let written = 0;
-    let duplicates = 0;
-    let unmatchedProducts = 0;
     const coverage = context.coverage;
     coverage?.startSessions();
     // Sorting spools sessions, then products (the report keeps that order); streaming is lazy.
@@ -58,32 +97,12 @@ export async function loadOrders(
     const productRecords = productStream
       ? await recordsInKeyOrder(productStream, context, sort, true)
       : null;
-    const orders = joinBasketBatches(sessionRecords.batches, productRecords?.batches ?? null, {
-      duplicateSession: async (superseded, winner) => {
-        duplicates += 1;
-        await notices.add('sessions', sessionsLabel, superseded.line, [
-          {
-            field: 'order_id',
-            column: sessions.mapping.columns.order_id,
-            value: superseded.order_id,
-            reason: 'duplicate_order_id',
-            message: `order_id '${superseded.order_id}' appears again on line ${winner.line}; the later row is kept`,
-          },
-        ]);
-      },
-      unmatchedProduct: async (line) => {
-        unmatchedProducts += 1;
-        await notices.add('products', products!.source.label, line.line, [
-          {
-            field: 'order_id',
-            column: products!.mapping.columns.order_id,
-            value: line.order_id,
-            reason: 'unmatched_product',
-            message: `order_id '${line.order_id}' matches no session`,
-          },
-        ]);
-      },
-    });
+    const counts = { duplicates: 0, unmatchedProducts: 0 };
+    const orders = joinBasketBatches(
+      sessionRecords.batches,
+      productRecords?.batches ?? null,
+      joinNotices(notices, sessions, products, counts),
+    );
     for await (const batch of orders) {
       for (const { session, basket } of batch) {
         const json = orderJson(session, actionNames, basket);
@@ -98,7 +117,7 @@ export async function loadOrders(
       sessions: sessionRecords.inputSorted(),
       ...(productRecords ? { products: productRecords.inputSorted() } : {}),
     };
-    return { written, duplicates, unmatchedProducts, inputSorted };
+    return { written, ...counts, inputSorted };
   });
   return {
     written: result.written - (context.refused[index] ?? 0),
