@@ -14,7 +14,7 @@
  * < 400 MB).
  *
  * `--cpu-prof <dir>` writes a V8 CPU profile of each ingest child into <dir> (open it in Chrome
- * DevTools).
+ * DevTools, or summarise it: `npx tsx bench/cpu_profile_summary.ts <dir>/*.cpuprofile`).
  *
  *   npx tsx bench/ingest.ts [--sessions 1000000] [--rounds 2] [--seed 1] [--keep-csv] [--cpu-prof dir]
  */
@@ -140,6 +140,63 @@ async function anchor(
   return { docs: a.docs + b.docs, seconds };
 }
 
+/** The demo CSVs, written by a child process (the generator's memory is not the ingest's). */
+function writeCsvs(
+  customers: number,
+  seed: number,
+  directory: string,
+): { sessions: number; basket_lines: number } {
+  const generatedLine = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      CLI,
+      'demo-data',
+      ...['--customers', String(customers), '--days', '180', '--seed', String(seed)],
+      ...['--out', directory, '--quiet'],
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(generatedLine.trim().split('\n').at(-1)!) as {
+    sessions: number;
+    basket_lines: number;
+  };
+}
+
+/** `rounds` × (ingest in a child process, then the anchor), alternating. */
+async function alternate(
+  es: { client: Client; url: string },
+  directory: string,
+  rounds: number,
+  cpuProfileDir: string | undefined,
+  bodies: { downloads: BulkBatch[]; orders: BulkBatch[] },
+): Promise<{ ingests: ChildResult[]; anchors: Array<{ docs: number; seconds: number }> }> {
+  const ingests: ChildResult[] = [];
+  const anchors: Array<{ docs: number; seconds: number }> = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const prefix = 'bench-ingest-';
+    await deleteIndices(es.client, prefix);
+    await ensureIndices(es.client, { prefix });
+    const childLine = execFileSync(
+      process.execPath,
+      [
+        ...(cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : []),
+        '--import',
+        'tsx',
+        SELF,
+        '--child',
+        ...['--url', es.url, '--prefix', prefix, '--dir', directory],
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
+    );
+    ingests.push(JSON.parse(childLine.trim().split('\n').at(-1)!) as ChildResult);
+    await deleteIndices(es.client, prefix);
+    anchors.push(await anchor(es.client, es.url, bodies.downloads, bodies.orders));
+  }
+  return { ingests, anchors };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -164,23 +221,7 @@ async function main(): Promise<void> {
   );
   const shop: DemoOptions = { customers, days: 180, seed };
   const directory = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
-  // A child process writes the CSVs (the generator's memory is not the ingest's).
-  const generatedLine = execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      CLI,
-      'demo-data',
-      ...['--customers', String(customers), '--days', '180', '--seed', String(seed)],
-      ...['--out', directory, '--quiet'],
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const generated = JSON.parse(generatedLine.trim().split('\n').at(-1)!) as {
-    sessions: number;
-    basket_lines: number;
-  };
+  const generated = writeCsvs(customers, seed, directory);
 
   const es = await connectElasticsearch({ nodeName: 'bench-ingest', port: 0, fresh: true });
   try {
@@ -191,28 +232,10 @@ async function main(): Promise<void> {
     ];
     // Warm-up (not measured): a fresh node is several times slower until its JIT has run.
     await anchor(es.client, es.url, downloadBodies, orderBodies);
-    const ingests: ChildResult[] = [];
-    const anchors: Array<{ docs: number; seconds: number }> = [];
-    for (let round = 0; round < rounds; round += 1) {
-      const prefix = 'bench-ingest-';
-      await deleteIndices(es.client, prefix);
-      await ensureIndices(es.client, { prefix });
-      const childLine = execFileSync(
-        process.execPath,
-        [
-          ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : []),
-          '--import',
-          'tsx',
-          SELF,
-          '--child',
-          ...['--url', es.url, '--prefix', prefix, '--dir', directory],
-        ],
-        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
-      );
-      ingests.push(JSON.parse(childLine.trim().split('\n').at(-1)!) as ChildResult);
-      await deleteIndices(es.client, prefix);
-      anchors.push(await anchor(es.client, es.url, downloadBodies, orderBodies));
-    }
+    const { ingests, anchors } = await alternate(es, directory, rounds, values['cpu-prof'], {
+      downloads: downloadBodies,
+      orders: orderBodies,
+    });
     const result = ingests.at(-1)!;
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
     const rawDocsPerSecond =
