@@ -69,3 +69,47 @@ describe('the same ingest gives the same reports', () => {
     },
   );
 });
+
+describe('orders loaded before cents', () => {
+  const prefix = testPrefix('ingest-no-cents');
+  let client: Client;
+
+  beforeAll(() => {
+    client = testClient();
+  });
+  afterAll(async () => {
+    await dropPrefix(client, prefix);
+    await client.close();
+  });
+
+  it(
+    'make the run fail with what to do, instead of summing to 0',
+    { timeout: 300_000 },
+    async () => {
+      const names = await ensureIndices(client, { prefix });
+      const order = (id: string, day: number) => ({
+        session_id: id,
+        client: 'c1',
+        session_start: `2025-03-0${day}T10:00:00.000Z`,
+        purchased: true,
+        payment_amount: 12.5,
+        discount_amount: 0,
+        actions: { has_sessions: true, purchased: true },
+      });
+      await client.bulk({
+        refresh: true,
+        operations: [
+          { index: { _index: names.orders, _id: 's1' } },
+          order('s1', 1),
+          { index: { _index: names.orders, _id: 's2' } },
+          order('s2', 2),
+          { index: { _index: names.downloads, _id: 'c1' } },
+          { client: 'c1', download_date: '2025-02-01T00:00:00.000Z' },
+        ],
+      });
+      await expect(runAnalyses(client, names)).rejects.toThrow(
+        `2 of 2 orders in ${names.orders} have no payment_cents (loaded by an older version): run 'customer-analytics ingest' again, then the analyses`,
+      );
+    },
+  );
+});

@@ -46,6 +46,7 @@ export async function kpiValues(
             aggs: {
               revenue: PAYMENT_CENTS_SUM,
               discount: DISCOUNT_CENTS_SUM,
+              with_cents: { value_count: { field: 'payment_cents' } },
             },
           },
         },
@@ -65,5 +66,19 @@ export async function kpiValues(
       discount: centsSum(orders, 'discount'),
     };
   };
+  assertCents(sub<SingleBucket>(buckets.total!, 'orders'), index);
   return { total: read('total'), last7: read('last7'), previous7: read('previous7') };
+}
+
+/**
+ * Orders loaded before money was stored in cents have no payment_cents: every sum would silently
+ * be 0. Say so instead (one ingest rewrites them all).
+ */
+function assertCents(orders: SingleBucket, index: string): void {
+  const withCents = sub<ValueAgg>(orders, 'with_cents').value ?? 0;
+  if (withCents < orders.doc_count) {
+    throw new Error(
+      `${orders.doc_count - withCents} of ${orders.doc_count} orders in ${index} have no payment_cents (loaded by an older version): run 'customer-analytics ingest' again, then the analyses`,
+    );
+  }
 }
