@@ -1,7 +1,9 @@
 /**
  * `npm run build:plugin`: the Kibana bundle (target/public/), the standalone host's shared deps
  * (target/shared_deps/, rebuilt only when stale — it takes about a minute) and browser core
- * (target/host/), server/ + common/ as CommonJS, and build/customerAnalytics-<kibanaVersion>.zip.
+ * (target/host/), server/ + common/ as CommonJS, and build/customerAnalytics-<kibanaVersion>.zip
+ * for each Kibana version (`--kibana-version 9.x.y`, repeatable or a comma list; default
+ * DEFAULT_KIBANA_VERSIONS). The bundle is built once and packaged into every zip.
  * `--force` rebuilds the shared deps too; `--no-zip` skips packaging (the e2e setup uses it).
  */
 import { copyFileSync } from 'node:fs';
@@ -9,7 +11,8 @@ import { join } from 'node:path';
 import webpack, { type Configuration } from 'webpack';
 import { isStale } from './freshness';
 import { BUILD_PARTS } from './inputs';
-import { packageZip } from './package_zip';
+import { KibanaVersionError, parseKibanaVersions } from './kibana_versions';
+import { packageZips } from './package_zip';
 import { REPO_ROOT, TARGET } from './paths';
 import { hostCoreConfig, pluginBundleConfig, sharedDepsConfig } from './webpack_configs';
 
@@ -36,7 +39,11 @@ function copyChartsCss(): void {
   }
 }
 
-export async function buildPlugin(options: { force: boolean; zip: boolean }): Promise<void> {
+export async function buildPlugin(options: {
+  force: boolean;
+  /** Kibana versions to package for; empty = no zip. */
+  kibanaVersions: readonly string[];
+}): Promise<void> {
   const started = Date.now();
   const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const sharedDeps =
@@ -54,16 +61,27 @@ export async function buildPlugin(options: { force: boolean; zip: boolean }): Pr
   console.log(
     `bundles written to ${TARGET.public}, ${TARGET.host}, ${TARGET.sharedDeps} (${seconds()})`,
   );
-  if (options.zip) {
-    const zipPath = packageZip();
-    console.log(`plugin zip: ${zipPath} (${seconds()})`);
+  if (options.kibanaVersions.length > 0) {
+    const zipPaths = packageZips(options.kibanaVersions);
+    console.log(`plugin zips (${zipPaths.length}, ${seconds()}):\n  ${zipPaths.join('\n  ')}`);
+  }
+}
+
+function fail(error: unknown): never {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+/** Checked before webpack runs, so a mistyped version fails in a second, not after the build. */
+function zipVersions(args: string[]): string[] {
+  if (args.includes('--no-zip')) return [];
+  try {
+    return parseKibanaVersions(args);
+  } catch (error) {
+    if (error instanceof KibanaVersionError) fail(error);
+    throw error;
   }
 }
 
 const args = process.argv.slice(2);
-buildPlugin({ force: args.includes('--force'), zip: !args.includes('--no-zip') }).catch(
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+buildPlugin({ force: args.includes('--force'), kibanaVersions: zipVersions(args) }).catch(fail);

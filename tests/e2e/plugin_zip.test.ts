@@ -1,31 +1,59 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packageZip } from '../../plugin/build/package_zip';
+import { packageZips } from '../../plugin/build/package_zip';
+import { TARGET } from '../../plugin/build/paths';
+
+function unzipTo(zipPath: string): string {
+  const directory = mkdtempSync(join(tmpdir(), 'ca-zip-'));
+  execFileSync('unzip', ['-q', zipPath, '-d', directory]);
+  return directory;
+}
+
+/** Every file under `root`, as relative path → bytes. */
+function filesUnder(root: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const visit = (directory: string): void => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else files.set(relative(root, path), readFileSync(path));
+    }
+  };
+  visit(root);
+  return files;
+}
 
 /**
  * The zip `bin/kibana-plugin install` takes: layout, manifest, and a server side that loads as
  * CommonJS in plain Node with only what Kibana provides (`@kbn/config-schema`, stubbed here the
  * way Kibana's own node_modules would supply it) and registers its routes.
  */
-describe('build/customerAnalytics-9.5.4.zip', () => {
+describe('customerAnalytics-<kibanaVersion>.zip', () => {
+  let outDir: string;
   let zipPath: string;
+  let otherZipPath: string;
   let extracted: string;
+  let otherExtracted: string;
 
   beforeAll(() => {
-    zipPath = packageZip();
-    extracted = mkdtempSync(join(tmpdir(), 'ca-zip-'));
-    execFileSync('unzip', ['-q', zipPath, '-d', extracted]);
+    outDir = mkdtempSync(join(tmpdir(), 'ca-zips-'));
+    [zipPath, otherZipPath] = packageZips(['9.5.4', '9.4.2'], outDir) as [string, string];
+    extracted = unzipTo(zipPath);
+    otherExtracted = unzipTo(otherZipPath);
   });
 
   afterAll(() => {
-    rmSync(extracted, { recursive: true, force: true });
+    for (const directory of [outDir, extracted, otherExtracted]) {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   it('is named after the Kibana version and holds only kibana/customerAnalytics/', () => {
-    expect(zipPath.endsWith('build/customerAnalytics-9.5.4.zip')).toBe(true);
+    expect(zipPath).toBe(join(outDir, 'customerAnalytics-9.5.4.zip'));
+    expect(otherZipPath).toBe(join(outDir, 'customerAnalytics-9.4.2.zip'));
     const entries = execFileSync('unzip', ['-Z1', zipPath], { encoding: 'utf8' })
       .trim()
       .split('\n');
@@ -56,6 +84,35 @@ describe('build/customerAnalytics-9.5.4.zip', () => {
     const packageJson = JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8'));
     expect(packageJson.type).toBeUndefined();
     expect(packageJson.kibana).toEqual({ version: '9.5.4' });
+  });
+
+  it('per Kibana version: its own kibanaVersion, and code byte-identical to the other zip', () => {
+    const pluginDir = join(otherExtracted, 'kibana', 'customerAnalytics');
+    const manifest = JSON.parse(readFileSync(join(pluginDir, 'kibana.json'), 'utf8'));
+    expect(manifest).toMatchObject({ id: 'customerAnalytics', version: '0.1.0' });
+    expect(manifest.kibanaVersion).toBe('9.4.2');
+    const packageJson = JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8'));
+    expect(packageJson.kibana).toEqual({ version: '9.4.2' });
+
+    const versioned = [
+      'kibana/customerAnalytics/kibana.json',
+      'kibana/customerAnalytics/package.json',
+    ];
+    const code = filesUnder(extracted);
+    const otherCode = filesUnder(otherExtracted);
+    for (const path of versioned) {
+      expect(code.get(path)?.equals(otherCode.get(path)!)).toBe(false);
+      code.delete(path);
+      otherCode.delete(path);
+    }
+    expect([...otherCode.keys()].sort()).toEqual([...code.keys()].sort());
+    const differing = [...code].filter(([path, bytes]) => !bytes.equals(otherCode.get(path)!));
+    expect(differing.map(([path]) => path)).toEqual([]);
+    // The browser bundle is the webpack output as built, not a per-version rebuild.
+    const bundle = 'kibana/customerAnalytics/target/public/customerAnalytics.plugin.js';
+    expect(
+      code.get(bundle)?.equals(readFileSync(join(TARGET.public, 'customerAnalytics.plugin.js'))),
+    ).toBe(true);
   });
 
   it('loads its server in plain Node and registers every route with delegated authz', () => {
