@@ -63,7 +63,8 @@ export const reportDocumentSchema = z.object({
 });
 export type ReportDocument = z.infer<typeof reportDocumentSchema>;
 
-export const RUN_STATUSES = ['running', 'complete', 'failed'] as const;
+/** `interrupted`: the process running it stopped (SIGTERM, or found dead by its heartbeat). */
+export const RUN_STATUSES = ['running', 'complete', 'failed', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const runStageSchema = z.object({
@@ -77,6 +78,17 @@ export const runStageSchema = z.object({
 });
 export type RunStage = z.infer<typeof runStageSchema>;
 
+/** The process running a run: on its own machine, enough to tell whether it is still there. */
+export const runOwnerSchema = z.object({
+  pid: z.number().int(),
+  hostname: z.string(),
+  /** Linux: pids compare only within one pid namespace (containers may share a hostname). */
+  pid_namespace: z.string().nullable(),
+  /** Linux: the process's start time (ticks since boot), so a reused pid is not taken for it. */
+  process_start: z.string().nullable(),
+});
+export type RunOwner = z.infer<typeof runOwnerSchema>;
+
 /** One run (ingest or analyses) in `runs`. `kind` says which job it was. */
 export const runDocumentSchema = z.object({
   run_id: z.string(),
@@ -84,6 +96,9 @@ export const runDocumentSchema = z.object({
   status: z.enum(RUN_STATUSES),
   started_at: z.string(),
   finished_at: z.string().nullable().optional(),
+  /** Written while running; a running run whose heartbeat stopped belongs to a dead process. */
+  heartbeat_at: z.string().nullable().optional(),
+  owner: runOwnerSchema.nullable().optional(),
   reference_time: z.string().nullable().optional(),
   stages: z.array(runStageSchema).default([]),
   summary: z.record(z.string(), z.unknown()).optional(),

@@ -125,6 +125,15 @@ export const MAPPINGS: Record<IndexName, Mapping> = {
       status: keyword,
       started_at: date,
       finished_at: date,
+      heartbeat_at: date,
+      owner: {
+        properties: {
+          pid: { type: 'long' },
+          hostname: keyword,
+          pid_namespace: keyword,
+          process_start: keyword,
+        },
+      },
       reference_time: date,
       error: { type: 'text' },
       stages: stored,

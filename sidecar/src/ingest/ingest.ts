@@ -17,13 +17,21 @@ import { load, type Loaded } from './load';
 import type { OpenedSources } from './load_context';
 import type { ProgressListener } from './progress';
 import {
+  interrupted,
+  IngestInterrupted,
+  LOAD_STOP_WAIT_MS,
+  raceAbort,
+  settleWithin,
+  stoppableSources,
+} from './interruption';
+import {
   createStaging,
   discardStaging,
   publishStaging,
   refreshStaging,
-  removeOrphans,
   type StagingIndices,
 } from './staging';
+import { removeDeadStaging } from './staging_cleanup';
 import { emptySummary, errorRate, formatSummary, type IngestSummary } from './summary';
 
 export interface IngestOptions {
@@ -45,6 +53,12 @@ export interface IngestOptions {
   bulk?: BulkWriterOptions;
   /** Overrides the config's allow_shrink: publish even if a live index loses over half. */
   allowShrink?: boolean;
+  /**
+   * Aborting it stops the ingest before it publishes: its staging indices are deleted and its
+   * run is recorded `interrupted`; it rejects with IngestInterrupted. The reason (e.g. 'SIGINT')
+   * is named in the message.
+   */
+  signal?: AbortSignal;
 }
 
 /** The ingest stopped on purpose (too many bad rows); `summary` says what was found. */
@@ -139,21 +153,54 @@ async function begin(
   return { runId, report, summary, recorder, tempDir, ownRecorder: options.recorder === undefined };
 }
 
-/** The check stage: templates in place, leftovers removed, sources open with their columns. */
+/**
+ * The check stage: templates in place, staging indices of ingests that will never publish them
+ * removed (listed in the summary), sources open with their columns.
+ */
 async function check(
   client: Client,
   names: IndexNames,
   config: IngestConfig,
-  recorder: RunRecorder | null,
+  run: { recorder: RunRecorder | null; summary: IngestSummary },
 ) {
   await assertTemplates(client, names);
-  const orphans = await removeOrphans(client, names);
-  if (orphans.length > 0) {
-    await recorder?.log('warn', `removed staging indices of killed ingests: ${orphans.join(', ')}`);
+  const removed = await removeDeadStaging(client, names);
+  run.summary.removed_staging = removed;
+  if (removed.length > 0) {
+    const list = removed.map(({ index, reason }) => `${index} (${reason})`).join(', ');
+    await run.recorder?.log('warn', `removed staging indices of ingests that are over: ${list}`);
   }
   const sources = openSources(config);
   await checkColumns(config, sources);
   return sources;
+}
+
+/**
+ * Ends a load that will not be published: its staging indices go (best effort: with
+ * Elasticsearch away this fails too, and the next ingest removes them, its run being over) and
+ * its run says why — `interrupted` when stopped on request, else `failed`.
+ */
+async function abandon(
+  client: Client,
+  run: Awaited<ReturnType<typeof begin>>,
+  at: { stage: Stage; staging: StagingIndices | null; loading: Promise<Loaded> | null },
+  error: unknown,
+): Promise<void> {
+  const { recorder, report, summary } = run;
+  const stopped = error instanceof IngestInterrupted;
+  // A batch sent after the delete would re-create its index (auto-create): let the stopped load
+  // drain first. One that still lands belongs to an interrupted run, removed by the next ingest.
+  if (stopped && at.loading) await settleWithin(at.loading, LOAD_STOP_WAIT_MS);
+  if (at.staging) await discardStaging(client, at.staging).catch(() => undefined);
+  await report.close().catch(() => undefined);
+  const message = (error as Error).message;
+  if (!run.ownRecorder) {
+    await recorder?.endStage(at.stage, 'failed', message).catch(() => undefined);
+  } else if (stopped) {
+    await recorder?.interrupt(message, { ingest: summary }).catch(() => undefined);
+  } else {
+    await recorder?.fail(error, { ingest: summary }).catch(() => undefined);
+  }
 }
 
 /**
@@ -184,16 +231,21 @@ export async function ingest(
   const started = Date.now();
   let stage: Stage = 'ingest:check';
   let staging: StagingIndices | null = null;
+  let loading: Promise<Loaded> | null = null;
+  const signal = options.signal;
   try {
     await recorder?.startStage(stage);
-    const sources = await check(client, names, config, recorder);
+    const sources = await check(client, names, config, run);
     await recorder?.endStage(stage, 'complete');
 
     stage = 'ingest:load';
+    if (signal?.aborted) throw interrupted(signal, run.runId, stage);
     await recorder?.startStage(stage);
     staging = await createStaging(client, names, run.runId);
     const settings = { ...options, tempDir, recorder };
-    const loaded = await load(client, config, sources, staging, report, settings);
+    const read = signal ? stoppableSources(sources, signal) : sources;
+    loading = load(client, config, read, staging, report, settings);
+    const loaded = await raceAbort(loading, signal, () => interrupted(signal!, run.runId, stage));
     const allowShrink = options.allowShrink ?? config.allow_shrink;
     const refusal =
       judge(summary, loaded, report) ??
@@ -203,6 +255,7 @@ export async function ingest(
     await recorder?.endStage(stage, 'complete', counted);
 
     stage = 'ingest:publish';
+    if (signal?.aborted) throw interrupted(signal, run.runId, stage);
     await recorder?.startStage(stage);
     await refreshStaging(client, staging, summary.indexed);
     await publishStaging(client, names, staging);
@@ -217,11 +270,7 @@ export async function ingest(
     return summary;
   } catch (error) {
     summary.duration_ms = Date.now() - started;
-    // Best effort: with Elasticsearch away this fails too, and removeOrphans cleans up later.
-    if (staging) await discardStaging(client, staging).catch(() => undefined);
-    await report.close().catch(() => undefined);
-    if (run.ownRecorder) await recorder?.fail(error, { ingest: summary }).catch(() => undefined);
-    else await recorder?.endStage(stage, 'failed', (error as Error).message).catch(() => undefined);
+    await abandon(client, run, { stage, staging, loading }, error);
     throw error;
   } finally {
     await rm(tempDir, { recursive: true, force: true });

@@ -4,7 +4,8 @@
  * aliases `${prefix}orders` / `${prefix}downloads`. Only when the load is complete and its error
  * rate acceptable are both aliases moved in ONE `_aliases` call that also deletes the previous
  * physical indices (`remove_index`), so readers switch atomically from the old data to the new.
- * A failed load deletes its staging indices and leaves what users see untouched.
+ * A failed load deletes its staging indices and leaves what users see untouched; those of a load
+ * that was killed are deleted by the next ingest (staging_cleanup.ts).
  *
  * A full replacement makes re-ingesting idempotent (same counts) and makes rows removed from
  * the source disappear. An older install's concrete `${prefix}orders` index is replaced by the
@@ -12,15 +13,12 @@
  */
 import type { Client } from '@elastic/elasticsearch';
 import type { IndexNames } from '../../../common/indices';
-import { concreteIndices, physicalIndexName } from '../es/templates';
+import { physicalIndexName } from '../es/templates';
 
 export interface StagingIndices {
   orders: string;
   downloads: string;
 }
-
-/** A staging index older than this, behind no alias, is a leftover of a killed ingest. */
-export const ORPHAN_AGE_MS = 24 * 3600_000;
 
 const ROLES = ['orders', 'downloads'] as const;
 
@@ -46,7 +44,7 @@ export async function createStaging(
 }
 
 /** The indices an alias (or an older install's concrete index of that name) points at now. */
-async function currentTargets(client: Client, alias: string): Promise<string[]> {
+export async function currentTargets(client: Client, alias: string): Promise<string[]> {
   if (await client.indices.existsAlias({ name: alias })) {
     return Object.keys(await client.indices.getAlias({ name: alias }));
   }
@@ -106,36 +104,4 @@ export async function discardStaging(client: Client, staging: StagingIndices): P
     index: [staging.orders, staging.downloads],
     ignore_unavailable: true,
   });
-}
-
-/**
- * Deletes staging indices left behind by ingests that were killed (behind no alias and older than
- * ORPHAN_AGE_MS, so a load still running elsewhere is never touched). Returns their names.
- */
-export async function removeOrphans(
-  client: Client,
-  names: IndexNames,
-  nowMs = Date.now(),
-): Promise<string[]> {
-  const removed: string[] = [];
-  for (const role of ROLES) {
-    const live = new Set(await currentTargets(client, names[role]));
-    const candidates = (await concreteIndices(client, names[role])).filter(
-      (index) => !live.has(index) && index !== names[role],
-    );
-    if (candidates.length === 0) continue;
-    const settings = await client.indices.getSettings({
-      index: candidates,
-      name: 'index.creation_date',
-    });
-    const old = candidates.filter((index) => {
-      const created = Number(settings[index]?.settings?.index?.creation_date ?? nowMs);
-      return nowMs - created > ORPHAN_AGE_MS;
-    });
-    if (old.length > 0) {
-      await client.indices.delete({ index: old, ignore_unavailable: true });
-      removed.push(...old);
-    }
-  }
-  return removed;
 }

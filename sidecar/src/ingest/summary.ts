@@ -1,5 +1,6 @@
 import type { ErrorReport } from './error_report';
 import type { SourceVerdict } from './gates';
+import type { RemovedStaging } from './staging_cleanup';
 
 /** What an ingest did, printed by the CLI and stored in the run's `summary`. */
 export interface IngestSummary {
@@ -26,6 +27,8 @@ export interface IngestSummary {
   max_error_rate: number;
   errors_file: string;
   error_examples: string[];
+  /** Staging indices of ingests that will never publish them, deleted before this load. */
+  removed_staging: RemovedStaging[];
   duration_ms: number;
 }
 
@@ -60,6 +63,7 @@ export function emptySummary(
     max_error_rate: maxErrorRate,
     errors_file: report.file,
     error_examples: report.examples,
+    removed_staging: [],
     duration_ms: 0,
   };
 }
@@ -105,6 +109,9 @@ export function formatSummary(summary: IngestSummary): string {
     `  unmatched products: ${summary.unmatched_products}; sessions whose client is not in customers: ${summary.sessions_without_customer}`,
   );
   if (summary.bulk_failures > 0) lines.push(`  refused by Elasticsearch: ${summary.bulk_failures}`);
+  for (const { index, reason } of summary.removed_staging) {
+    lines.push(`  removed leftover staging index ${index} (${reason})`);
+  }
   lines.push(`  error report: ${summary.errors_file}`);
   return lines.join('\n');
 }

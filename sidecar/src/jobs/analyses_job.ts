@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
-import { indexNames } from '../../../common/indices';
 import { ensureIndices } from '../es/templates';
+import { markAbandonedRuns } from '../runs/abandoned_runs';
 import { runAnalyses, type AnalysisOptions, type AnalysisResult } from '../pipeline/run_analyses';
 
 export interface AnalysesJobOptions extends AnalysisOptions {
@@ -13,6 +13,7 @@ export async function analysesJob(
   options: AnalysesJobOptions,
 ): Promise<AnalysisResult> {
   const { prefix, ...analysisOptions } = options;
-  await ensureIndices(client, { prefix });
-  return runAnalyses(client, indexNames(prefix), analysisOptions);
+  const names = await ensureIndices(client, { prefix });
+  await markAbandonedRuns(client, names.runs);
+  return runAnalyses(client, names, analysisOptions);
 }

@@ -1,6 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
-import { indexNames } from '../../../common/indices';
 import { ensureIndices } from '../es/templates';
+import { markAbandonedRuns } from '../runs/abandoned_runs';
 import type { IngestConfig } from '../../../common/source_mapping';
 import { demoConfig, loadConfigFile } from '../ingest/config';
 import { ingest, type IngestOptions } from '../ingest/ingest';
@@ -28,6 +28,7 @@ export function loadIngestSource(source: IngestSource): Promise<IngestConfig> {
  */
 export async function ingestJob(client: Client, options: IngestJobOptions): Promise<IngestSummary> {
   const { prefix, config, ...ingestOptions } = options;
-  await ensureIndices(client, { prefix });
-  return ingest(client, indexNames(prefix), config, ingestOptions);
+  const names = await ensureIndices(client, { prefix });
+  await markAbandonedRuns(client, names.runs);
+  return ingest(client, names, config, ingestOptions);
 }

@@ -4,6 +4,7 @@ import type { Client } from '@elastic/elasticsearch';
 import { writeDemoFiles } from '../demo/write_files';
 import { CACHE_DIR } from '../paths';
 import { ensureIndices } from '../es/templates';
+import { markAbandonedRuns } from '../runs/abandoned_runs';
 import { demoConfig } from '../ingest/config';
 import { ingest } from '../ingest/ingest';
 import type { IngestProgressEvent } from '../ingest/progress';
@@ -62,6 +63,7 @@ async function demoFiles(shop: DemoShop, emit: (event: StartEvent) => void): Pro
 export async function startJob(client: Client, options: StartJobOptions): Promise<StartOutcome> {
   const emit = (event: StartEvent) => options.onEvent?.(event);
   const names = await ensureIndices(client, { prefix: options.prefix });
+  await markAbandonedRuns(client, names.runs);
   let ingested: IngestSummary | null = null;
   const { count: sessions } = await client.count({ index: names.orders });
   if (options.demo && (sessions === 0 || options.reload)) {

@@ -1,9 +1,12 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { RunDocument, RunStage } from '../../../common/documents';
+import { currentOwner } from './heartbeat';
 import { newRunId } from './run_id';
 
 const PROGRESS_WRITE_INTERVAL_MS = 2_000;
 const MAX_STORED_LOG_LINES = 500;
+/** How often a running run says it is alive (see abandoned_runs.ts). */
+export const HEARTBEAT_INTERVAL_MS = 5_000;
 
 export type RunKind = RunDocument['kind'];
 
@@ -15,6 +18,7 @@ export type RunKind = RunDocument['kind'];
 export class RunRecorder {
   private lastWriteMs = 0;
   private pending: Promise<unknown> = Promise.resolve();
+  private heartbeat: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly client: Client,
@@ -35,12 +39,17 @@ export class RunRecorder {
       status: 'running',
       started_at: new Date().toISOString(),
       finished_at: null,
+      owner: currentOwner(),
       reference_time: options.referenceTime ?? null,
       stages: stageNames.map((name) => ({ name, status: 'pending' })),
       logs: [],
     };
     const recorder = new RunRecorder(client, runsIndex, document);
     await recorder.flush();
+    recorder.heartbeat = setInterval(
+      () => recorder.flush().catch(() => undefined),
+      HEARTBEAT_INTERVAL_MS,
+    ).unref();
     return recorder;
   }
 
@@ -99,6 +108,7 @@ export class RunRecorder {
   }
 
   async complete(summary: Record<string, unknown> = {}): Promise<void> {
+    this.stopHeartbeat();
     this.document.status = 'complete';
     this.document.finished_at = new Date().toISOString();
     this.document.summary = { ...this.document.summary, ...summary };
@@ -106,7 +116,22 @@ export class RunRecorder {
   }
 
   async fail(error: unknown, summary: Record<string, unknown> = {}): Promise<void> {
-    this.document.status = 'failed';
+    await this.finish('failed', error, summary);
+  }
+
+  /** The process is stopping (SIGTERM) before the run could finish. */
+  async interrupt(reason: string, summary: Record<string, unknown> = {}): Promise<void> {
+    await this.finish('interrupted', reason, summary);
+  }
+
+  private async finish(
+    status: 'failed' | 'interrupted',
+    error: unknown,
+    summary: Record<string, unknown>,
+  ): Promise<void> {
+    if (status === 'interrupted' && this.document.status !== 'running') return;
+    this.stopHeartbeat();
+    this.document.status = status;
     this.document.finished_at = new Date().toISOString();
     this.document.error = error instanceof Error ? error.message : String(error);
     this.document.summary = { ...this.document.summary, ...summary };
@@ -116,9 +141,15 @@ export class RunRecorder {
     await this.flush(true);
   }
 
+  private stopHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+  }
+
   /** Writes are serialised so an older snapshot never overwrites a newer one. */
   private flush(refresh = false): Promise<void> {
     this.lastWriteMs = Date.now();
+    if (this.document.status === 'running') this.document.heartbeat_at = new Date().toISOString();
     const snapshot = structuredClone(this.document);
     const write = this.pending.then(() =>
       this.client.index({

@@ -7,7 +7,7 @@ import { indexNames } from '../../../common/indices';
 import type { IngestConfigInput } from '../../../common/source_mapping';
 import { ensureIndices } from '../../../sidecar/src/es/templates';
 import { ingest, IngestError } from '../../../sidecar/src/ingest/ingest';
-import { ORPHAN_AGE_MS, removeOrphans } from '../../../sidecar/src/ingest/staging';
+import { removeDeadStaging, UNRECORDED_AGE_MS } from '../../../sidecar/src/ingest/staging_cleanup';
 import { dropPrefix, testClient, testPrefix } from '../../helpers/es';
 
 const SESSIONS_HEADER = 'order_id,client,session_start,payment_amount,purchased';
@@ -238,14 +238,14 @@ describe('an older install, and leftovers of killed ingests', () => {
     );
   });
 
-  it('removes a staging index left by a killed ingest once it is old, never the live ones', async () => {
+  it('removes a staging index no run recorded once it is a day old, never the live ones', async () => {
     const leftover = `${names.orders}-20200101t000000z-dead00`;
     await client.indices.create({ index: leftover });
     const live = await physical(client, names.orders);
-    expect(await removeOrphans(client, names)).toEqual([]);
-    expect(await removeOrphans(client, names, Date.now() + ORPHAN_AGE_MS + 60_000)).toEqual([
-      leftover,
-    ]);
+    expect(await removeDeadStaging(client, names)).toEqual([]);
+    const later = new Date(Date.now() + UNRECORDED_AGE_MS + 60_000);
+    const removed = await removeDeadStaging(client, names, { now: later });
+    expect(removed.map((r) => r.index)).toEqual([leftover]);
     expect(await physical(client, names.orders)).toEqual({ all: live.target, target: live.target });
   });
 });

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { IngestError } from '../../ingest/ingest';
+import { IngestInterrupted } from '../../ingest/interruption';
 import { terminalProgress } from '../../ingest/progress';
 import { formatSummary } from '../../ingest/summary';
 import { connectForJobs } from '../../jobs/elasticsearch';
 import { ingestJob, loadIngestSource } from '../../jobs/ingest_job';
+import { abortOnSignals } from '../abort_on_signals';
 import { sharedOptions } from '../options';
 
 interface IngestCommandOptions {
@@ -57,7 +59,11 @@ export function registerIngestCommand(program: Command): void {
         options.config ? { configFile: options.config } : { demoDirectory: options.demo! },
       );
       const es = await connectForJobs(options.esPort);
+      // Ctrl-C / SIGTERM: the ingest deletes its staging indices and records its run
+      // `interrupted` before the embedded node (if any) is stopped in `finally`.
+      const stop = abortOnSignals('the ingest');
       const progress = terminalProgress();
+      let interrupted = false;
       try {
         const summary = await ingestJob(es.client, {
           prefix: options.prefix,
@@ -65,6 +71,7 @@ export function registerIngestCommand(program: Command): void {
           maxErrorRate: options.maxErrorRate,
           allowShrink: options.allowShrink,
           errorsFile: options.errors,
+          signal: stop.signal,
           onProgress: progress.listener,
           bulk: {
             onRetry: (attempt, delayMs, cause) =>
@@ -75,10 +82,18 @@ export function registerIngestCommand(program: Command): void {
         console.log(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
       } catch (error) {
         progress.stop();
+        if (error instanceof IngestInterrupted) {
+          console.error(error.message);
+          interrupted = true;
+          return;
+        }
         if (error instanceof IngestError) console.error(formatSummary(error.summary));
         throw error;
       } finally {
         await es.close();
+        stop.release();
+        // The stopped load may still hold timers or sockets: leave now, with 130 or 143.
+        if (interrupted) process.exit(stop.exitCode() ?? 1);
       }
     });
 }
