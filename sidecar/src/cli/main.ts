@@ -5,6 +5,7 @@ import { registerRunCommand } from './commands/run';
 import { registerDemoDataCommand } from './commands/demo_data';
 import { registerIngestCommand } from './commands/ingest';
 import { registerUiCommand } from './commands/ui';
+import { registerServeCommand } from './commands/serve';
 
 /** `customer-analytics`: every command registers itself from its own module. */
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerDemoDataCommand(program);
   registerIngestCommand(program);
   registerUiCommand(program);
+  registerServeCommand(program);
   return program;
 }
 

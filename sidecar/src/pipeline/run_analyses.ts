@@ -48,6 +48,8 @@ export interface AnalysisOptions {
   topN?: number;
   churnFactor?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /** Record into this run (a service's full run) instead of starting an `analyses` run. */
+  recorder?: RunRecorder;
   /** Called as each stage starts; a test throws here to fail a run midway. */
   beforeStage?: (stage: AnalysisStage) => void | Promise<void>;
 }
@@ -190,7 +192,8 @@ export async function runAnalyses(
   const stageNames = ANALYSIS_STAGES.filter(
     (s) => s !== 'carry_forward' || !selection.isEverything,
   );
-  const recorder = await RunRecorder.start(client, names.runs, 'analyses', [...stageNames]);
+  const recorder =
+    options.recorder ?? (await RunRecorder.start(client, names.runs, 'analyses', [...stageNames]));
   const stages: Stages = new StageRunner(recorder, options);
   const finishers: RunFinisher[] = [];
   try {
