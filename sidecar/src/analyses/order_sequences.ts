@@ -1,3 +1,5 @@
+import type { OrderItems } from './order_items';
+
 /**
  * The per-customer order sequences of one run, as compact columns: the orders of sequence i are
  * rows offsets[i] .. offsets[i+1]-1, sorted by time. `customer[i]` is the customer's index in the
@@ -13,6 +15,8 @@ export interface OrderSequences {
 /** The pass's columns: every order of every dimension, with the dimension index (-1 = none). */
 export interface PassOrders extends OrderSequences {
   dimension: Int32Array;
+  /** Promotion and products of each row, when the pass recorded them. */
+  items?: OrderItems;
 }
 
 export function sequenceCount(sequences: OrderSequences): number {

@@ -1,4 +1,5 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
+import { OrderItemsBuilder } from '../analyses/order_items';
 import { PassOrdersBuilder, type PassOrders } from '../analyses/order_sequences';
 import type { CustomerTableBuilder } from '../analyses/customer_table';
 import type { Query } from './context';
@@ -37,6 +38,7 @@ export interface OrderPassResult {
 interface OrderSource {
   payment_cents?: number;
   dimension?: string | null;
+  promotion_id?: string | null;
   basket?: PassBasketLine[];
 }
 
@@ -61,11 +63,12 @@ export async function runOrderPass(
 ): Promise<OrderPassResult> {
   const total = (await client.count({ index, query: purchasedSessions })).count;
   const builder = new PassOrdersBuilder();
+  const items = new OrderItemsBuilder();
   const pit = await client.openPointInTime({ index, keep_alive: '2m' });
   let pages = 0;
   try {
     let after: estypes.SortResults | undefined;
-    const fields = ['payment_cents', 'dimension'];
+    const fields = ['payment_cents', 'dimension', 'promotion_id'];
     if (options.withBasket)
       fields.push('basket.product', 'basket.category', 'basket.price_cents', 'basket.quantity');
     for (;;) {
@@ -88,6 +91,7 @@ export async function runOrderPass(
         const amountCents = source.payment_cents ?? 0;
         // The sequences keep currency units (one exact division per order, no running sums).
         builder.add(customer, timeMs, amountCents / 100, d);
+        items.add(source.promotion_id, source.basket ?? []);
         options.onOrder?.({
           customer,
           timeMs,
@@ -103,5 +107,5 @@ export async function runOrderPass(
   } finally {
     await client.closePointInTime({ id: pit.id }).catch(() => undefined);
   }
-  return { orders: builder.build(), scans: 1, pages };
+  return { orders: { ...builder.build(), items: items.build() }, scans: 1, pages };
 }
