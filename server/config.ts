@@ -15,6 +15,8 @@ export const configSchema = schema.object({
     },
   }),
   sidecarUrl: schema.string({ defaultValue: 'http://localhost:5603' }),
+  /** The sidecar's admin token (`customer-analytics serve` prints it); sent by the server only. */
+  sidecarToken: schema.maybe(schema.string()),
 });
 
 export type CustomerAnalyticsConfig = TypeOf<typeof configSchema>;

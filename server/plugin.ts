@@ -7,9 +7,11 @@ import type {
 } from '@kbn/core/server';
 import { indexNames } from '../common/indices';
 import type { CustomerAnalyticsConfig } from './config';
+import { registerAdminProxyRoutes } from './routes/admin_proxy';
 import { registerAnnotationRoutes } from './routes/annotations';
 import { registerDimensionRoutes } from './routes/dimensions';
 import { registerReportRoutes } from './routes/reports';
+import { registerSearchRoutes } from './routes/search';
 import { registerSegmentCustomerRoutes } from './routes/segment_customers';
 
 /** Registers the HTTP routes; everything else happens per request, on the user's behalf. */
@@ -29,6 +31,8 @@ export class CustomerAnalyticsServerPlugin implements Plugin {
     registerDimensionRoutes(router, deps);
     registerAnnotationRoutes(router, deps);
     registerSegmentCustomerRoutes(router, deps);
+    registerSearchRoutes(router, deps);
+    registerAdminProxyRoutes(router, deps, this.config);
     this.logger.debug(`routes registered for index prefix '${this.config.indexPrefix}'`);
   }
 

@@ -58,6 +58,8 @@ export async function startUiHost(client: Client, options: UiHostOptions): Promi
     pluginConfig: {
       indexPrefix: options.prefix,
       ...(options.sidecarUrl ? { sidecarUrl: options.sidecarUrl } : {}),
+      // From the environment, not the launch request: a command line is visible to `ps`.
+      ...(process.env.CA_ADMIN_TOKEN ? { sidecarToken: process.env.CA_ADMIN_TOKEN } : {}),
     },
   });
   const address = await app.listen({ port: options.port, host: options.host });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { closeOnSignals } from '../../es/elasticsearch';
 import { terminalProgress } from '../../ingest/progress';
@@ -7,6 +8,9 @@ import { startJob, type StartEvent } from '../../jobs/start_job';
 import { analysisProgressPrinter } from '../analysis_progress';
 import { parseNonNegativeInt, parsePort, parsePositiveInt, sharedOptions } from '../options';
 import { startUiHostBeside } from '../ui_launcher';
+import { CACHE_DIR } from '../../paths';
+import { serviceLogger } from '../../service/logger';
+import { DEFAULT_SERVICE_PORT, startService, type RunningService } from '../../service/service';
 
 interface StartOptions {
   esPort: number;
@@ -16,6 +20,8 @@ interface StartOptions {
   reload?: boolean;
   rerun?: boolean;
   ui: boolean;
+  admin: boolean;
+  adminPort: number;
   customers: number;
   days: number;
   seed: number;
@@ -74,12 +80,22 @@ export function registerStartCommand(program: Command): void {
     .option('--reload', 'load the demo data again even when orders exist')
     .option('--rerun', 'run the analyses even when nothing was ingested since the last run')
     .option('--no-ui', 'do not serve the UI (e.g. next to a real Kibana)')
+    .option('--no-admin', 'do not start the admin API (customer-analytics serve)')
+    .option('--admin-port <port>', 'HTTP port of the admin API', parsePort, DEFAULT_SERVICE_PORT)
     .option('--customers <n>', 'demo customers', parsePositiveInt, 5_000)
     .option('--days <d>', 'demo period in days', parsePositiveInt, 180)
     .option('--seed <s>', 'demo random seed', parseNonNegativeInt, 1)
     .action(async (options: StartOptions) => {
       const es = await connectForJobs(options.esPort);
-      closeOnSignals(es);
+      let service: RunningService | null = null;
+      // The admin API stops first, so a run it started is recorded interrupted before ES goes.
+      closeOnSignals({
+        ...es,
+        close: async () => {
+          await service?.close('interrupted by a signal').catch(() => undefined);
+          await es.close();
+        },
+      });
       console.log(`Elasticsearch${es.node ? ` ${es.node.version} (embedded)` : ''} at ${es.url}`);
       const printer = startPrinter();
       try {
@@ -94,6 +110,20 @@ export function registerStartCommand(program: Command): void {
       } finally {
         printer.stop();
       }
+      if (options.admin) {
+        service = await startService({
+          client: es.client,
+          esUrl: es.url,
+          prefix: options.prefix,
+          host: '127.0.0.1',
+          port: options.adminPort,
+          workFolder: join(CACHE_DIR, 'service'),
+          logger: serviceLogger({ level: process.env.LOG_LEVEL ?? 'warn' }),
+        });
+        // The UI host inherits it: its admin proxy sends it, the browser never gets it.
+        process.env.CA_ADMIN_TOKEN ??= service.token;
+        console.log(`Admin API at ${service.url} (token: ${service.token})`);
+      }
       if (!options.ui) {
         console.log('Press Ctrl-C to stop.');
         return;
@@ -105,6 +135,7 @@ export function registerStartCommand(program: Command): void {
           prefix: options.prefix,
           esPort: options.esPort,
           build: true,
+          ...(service ? { sidecarUrl: service.url } : {}),
         },
         es.url,
       );
