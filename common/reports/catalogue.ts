@@ -1,4 +1,10 @@
 import type { z } from 'zod';
+import {
+  productTestRowSchema,
+  promotionPairRowSchema,
+  promotionTestRowSchema,
+  segmentChangeRowSchema,
+} from './abtests';
 import { churnRowSchema } from './churn';
 import { cohortRowSchema } from './cohort';
 import { funnelHourRowSchema, funnelRowSchema } from './funnel';
@@ -10,6 +16,7 @@ import {
   promotionDailyRowSchema,
   promotionKpiRowSchema,
 } from './promotions';
+import { searchIndexRowSchema } from '../search';
 import {
   clusterRowSchema,
   histogramRowSchema,
@@ -98,6 +105,13 @@ export const REPORT_CATALOGUE = {
   'segments/quality': { title: 'Cluster quality', row: qualityRowSchema },
   'segments/joint': { title: 'Joint RFM clusters', row: jointClusterRowSchema },
   'segments/weekly': { title: 'Segment sizes over time', row: weeklySegmentRowSchema },
+
+  'search/index': { title: 'Search index values', row: searchIndexRowSchema },
+
+  'abtests/promotions': { title: 'Promotion before/after tests', row: promotionTestRowSchema },
+  'abtests/products': { title: 'Product before/after tests', row: productTestRowSchema },
+  'abtests/promotion_pairs': { title: 'Promotion comparisons', row: promotionPairRowSchema },
+  'abtests/segment_change': { title: 'Segment change tests', row: segmentChangeRowSchema },
 } as const satisfies Record<string, { title: string; row: z.ZodTypeAny }>;
 
 export type ReportId = keyof typeof REPORT_CATALOGUE;

@@ -1,4 +1,5 @@
 import type { ReportId } from '../../../../common/reports/catalogue';
+import { abtestsProducer } from './abtests';
 import { churnProducer } from './churn';
 import { cohortProducer } from './cohort';
 import { funnelProducer } from './funnel';
@@ -24,6 +25,7 @@ export const PRODUCERS: readonly ReportProducer[] = [
   productsProducer,
   promotionsProducer,
   segmentsProducer,
+  abtestsProducer,
 ];
 
 /** Every report id the registry writes, family by family. */
