@@ -55,7 +55,7 @@ describe('calibration on data without effects', () => {
     const share = withFalseDiscovery / runs;
     expect(wilsonLower(withFalseDiscovery, runs)).toBeLessThanOrEqual(0.05);
     expect(share).toBeLessThanOrEqual(0.065);
-  });
+  }, 60_000);
 
   it('a planted +25 % amount lift on 300 customers is found with an interval around it', () => {
     const customers = promotionCustomers(Random.stream(3, 'lift'), 300, 0.25);

@@ -1,4 +1,4 @@
-import { Random } from '../../../../sidecar/src/demo/random';
+import type { Random } from '../../../../sidecar/src/demo/random';
 import type { PairedValues } from '../../../../sidecar/src/ml/abtest/paired_outcome';
 
 /** Knuth's product-of-uniforms Poisson draw (small λ). */
