@@ -7,6 +7,7 @@ export const INDEX_NAMES = [
   'config',
   'runs',
   'annotations',
+  'search',
 ] as const;
 export type IndexName = (typeof INDEX_NAMES)[number];
 

@@ -16,7 +16,7 @@ import {
   promotionDailyRowSchema,
   promotionKpiRowSchema,
 } from './promotions';
-import { searchIndexRowSchema } from '../search';
+import { searchIndexRowSchema } from './search';
 import {
   clusterRowSchema,
   histogramRowSchema,

@@ -142,6 +142,18 @@ export const MAPPINGS: Record<IndexName, Mapping> = {
     },
   },
   annotations: ANNOTATIONS_MAPPING,
+  /** One document per distinct (type, value) of orders; its grams are computed by the sidecar. */
+  search: {
+    dynamic: 'strict',
+    properties: {
+      type: keyword,
+      value: keyword,
+      normalized: keyword,
+      grams: keyword,
+      gram_count: { type: 'integer' },
+      run_id: keyword,
+    },
+  },
 };
 
 /**

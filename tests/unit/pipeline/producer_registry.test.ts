@@ -61,7 +61,7 @@ describe('--only selects from the registry', () => {
 
   it('a prefix that is neither a family nor an id selects nothing and says what would', () => {
     expect(() => new ReportSelection(['funnel/session_'])).toThrow(
-      /--only 'funnel\/session_' names no report: use a family \(kpis, funnel, cohort, stats, journey, churn, products, promotions, segments, abtests\)/,
+      /--only 'funnel\/session_' names no report: use a family \(kpis, funnel, cohort, stats, journey, churn, products, promotions, segments, abtests, search\)/,
     );
   });
 

@@ -7,6 +7,7 @@ import { journeyProducer } from './journey';
 import { kpisProducer } from './kpis';
 import { productsProducer } from './products';
 import { promotionsProducer } from './promotions';
+import { searchProducer } from './search';
 import { segmentsProducer } from './segments';
 import { statsProducer } from './stats';
 import { producerIds, type ReportProducer } from './types';
@@ -26,6 +27,7 @@ export const PRODUCERS: readonly ReportProducer[] = [
   promotionsProducer,
   segmentsProducer,
   abtestsProducer,
+  searchProducer,
 ];
 
 /** Every report id the registry writes, family by family. */
