@@ -2,6 +2,9 @@
  * The modules Kibana shares with every plugin bundle through `window.__kbnSharedDeps__`. The plugin
  * bundle must not contain a copy of any of them (two Reacts or two EUI theme contexts break hooks
  * and theming), and the host's shared-deps bundle must expose all of them under these names.
+ * Names and keys as in Kibana's own list (@kbn/ui-shared-deps-src `externals`). Like Kibana, no
+ * entry for `react-dom/client`: its few lines are bundled and `require('react-dom')` inside them
+ * resolves to the shared ReactDom, so `createRoot` is the shared React DOM's.
  */
 export const SHARED_DEPS_EXTERNALS = {
   react: 'React',
@@ -15,6 +18,7 @@ export const SHARED_DEPS_EXTERNALS = {
   rxjs: 'Rxjs',
   history: 'History',
   'react-router-dom': 'ReactRouterDom',
+  '@kbn/react-kibana-context-render': 'KbnReactKibanaContextRender',
 } as const;
 
 export type SharedDepName = (typeof SHARED_DEPS_EXTERNALS)[keyof typeof SHARED_DEPS_EXTERNALS];

@@ -9,6 +9,7 @@ export const BUILD_PARTS = {
     output: join(TARGET.sharedDeps, SHARED_DEPS_FILE),
     inputs: [
       at('plugin', 'host', 'shared_deps'),
+      at('plugin', 'host', 'kbn', 'react-kibana-context-render.tsx'),
       at('plugin', 'build', 'externals.ts'),
       at('plugin', 'build', 'webpack_configs.ts'),
       at('package-lock.json'),
@@ -20,6 +21,11 @@ export const BUILD_PARTS = {
   },
   hostCore: {
     output: join(TARGET.host, HOST_CORE_FILE),
-    inputs: [at('plugin', 'host', 'browser'), at('plugin', 'build'), at('plugin', 'host', 'kbn')],
+    inputs: [
+      at('plugin', 'host', 'browser'),
+      at('plugin', 'host', 'theme_choice.ts'),
+      at('plugin', 'build'),
+      at('plugin', 'host', 'kbn'),
+    ],
   },
 } as const;

@@ -39,7 +39,8 @@ function base(name: string): Configuration {
 
 /**
  * `target/public/customerAnalytics.plugin.js`: the bundle Kibana loads. No `@kbn/*` alias here —
- * public/ may import only types from `@kbn/core/public`, and a runtime import would fail the build.
+ * at runtime public/ imports only the `@kbn/*` modules Kibana shares (externals.ts); any other
+ * `@kbn/*` runtime import fails the build instead of bundling a host stand-in.
  */
 export function pluginBundleConfig(): Configuration {
   return {

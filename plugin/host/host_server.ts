@@ -12,6 +12,7 @@ import { consoleLogger } from './logger';
 import type { IdentifyUser } from './router_adapter';
 import { startServerPlugin } from './server_plugin';
 import { shellPage } from './shell_page';
+import { requestedDarkMode } from './theme_choice';
 import { serveDirectory } from './static_files';
 
 export interface HostOptions {
@@ -77,9 +78,10 @@ export async function createHostServer(options: HostOptions): Promise<FastifyIns
   // Browsers ask for it on every page; an empty answer keeps the console clean.
   app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
   app.get('/', async (_request, reply) => reply.redirect(`/app/${PLUGIN_ID}`));
-  app.get('/app/*', async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(shellPage()),
-  );
+  app.get<{ Querystring: { theme?: string } }>('/app/*', async (request, reply) => {
+    const darkMode = requestedDarkMode(request.query.theme, request.headers.cookie);
+    return reply.type('text/html; charset=utf-8').send(shellPage({ darkMode }));
+  });
   serveDirectory(app, PUBLIC_PATHS.plugin, TARGET.public);
   serveDirectory(app, PUBLIC_PATHS.sharedDeps, TARGET.sharedDeps);
   serveDirectory(app, PUBLIC_PATHS.host, TARGET.host);

@@ -5,6 +5,7 @@ import {
   PUBLIC_PATHS,
   SHARED_DEPS_FILE,
 } from '../build/paths';
+import { CHARTS_THEME_LINK_ID, chartsCssFile } from './theme_choice';
 
 /**
  * Kibana's bundle loader, as the bootstrap script defines it: bundles register a module key with
@@ -27,13 +28,14 @@ window.__kbnBundles__ = (function () {
 })();`;
 
 /**
- * The page every `/app/*` URL answers with: the charts CSS (Kibana loads it for plugins), the
- * globals Kibana provides, then shared deps → plugin bundle → host core, in that order.
+ * The page every `/app/*` URL answers with, in the requested colour mode: Elastic Charts' CSS for
+ * that mode (Kibana loads it for plugins), the globals Kibana provides, then shared deps → plugin
+ * bundle → host core, in that order.
  */
-export function shellPage(): string {
+export function shellPage(options: { darkMode: boolean }): string {
   const globals = {
     __kbnPublicPath__: { [PLUGIN_ID]: PUBLIC_PATHS.plugin },
-    __kbnHostConfig__: { plugins: [PLUGIN_ID] },
+    __kbnHostConfig__: { plugins: [PLUGIN_ID], darkMode: options.darkMode },
   };
   return `<!DOCTYPE html>
 <html lang="en">
@@ -41,7 +43,7 @@ export function shellPage(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Customer Analytics</title>
-<link rel="stylesheet" href="${PUBLIC_PATHS.sharedDeps}theme_only_light.css">
+<link id="${CHARTS_THEME_LINK_ID}" rel="stylesheet" href="${PUBLIC_PATHS.sharedDeps}${chartsCssFile(options.darkMode)}">
 <style>html, body { margin: 0; min-height: 100%; } #host-app { min-height: calc(100vh - 48px); }</style>
 </head>
 <body>

@@ -8,7 +8,8 @@ import { launchBrowser, type TestBrowser } from '../helpers/browser';
  * The built `customerAnalytics.plugin.js` against the contract Kibana's core relies on, in a page
  * with fake Kibana globals and a fake core (no host code): it registers through `__kbnBundles__`,
  * loads its lazy chunk from `__kbnPublicPath__`, `setup` registers the app, `mount` renders into
- * the given element and the returned function unmounts it.
+ * the given element with a React 18 root inside Kibana's render context (theme from core.theme),
+ * and the returned function unmounts it.
  */
 const ORIGIN = 'http://contract.test';
 const FAKE_PUBLIC_PATH = '/fake-public-path/';
@@ -37,6 +38,17 @@ const KPIS = [
   { metric: 'visitors', total: 321, last7: 40, previous7: 0, change: 40, change_pct: null },
   { metric: 'discount', total: 12.5, last7: 1, previous7: 2, change: -1, change_pct: -50 },
 ];
+
+/** Relative luminance (0 black … 1 white) of a computed `rgb(r, g, b)` colour. */
+function luminance(rgb: string): number {
+  const channels = /rgba?\((\d+), (\d+), (\d+)/.exec(rgb)?.slice(1).map(Number);
+  if (!channels || channels.length !== 3) throw new Error(`not an rgb() colour: '${rgb}'`);
+  const [r, g, b] = channels.map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
 
 describe('customerAnalytics.plugin.js bundle contract', () => {
   let browser: TestBrowser;
@@ -100,7 +112,12 @@ describe('customerAnalytics.plugin.js bundle contract', () => {
         };
         __kbnSharedDeps__: {
           History: { createMemoryHistory(o: { initialEntries: string[] }): unknown };
-          Rxjs: { BehaviorSubject: new (value: unknown) => unknown };
+          Rxjs: {
+            BehaviorSubject: new (value: unknown) => {
+              getValue(): unknown;
+              next(value: unknown): void;
+            };
+          };
         };
       };
       const fetches: string[] = [];
@@ -142,7 +159,8 @@ describe('customerAnalytics.plugin.js bundle contract', () => {
       const coreStart = {
         http,
         notifications: { toasts },
-        theme: { theme$, getTheme: () => ({ darkMode: false }) },
+        theme: { theme$, getTheme: () => theme$.getValue() },
+        i18n: { Context: ({ children }: { children: unknown }) => children },
         application: {},
       };
       const registered: Registered[] = [];
@@ -176,6 +194,22 @@ describe('customerAnalytics.plugin.js bundle contract', () => {
         ordersTotal: element.querySelector('[data-test-subj="kpi-orders-total"]')?.textContent,
         chartPanel: element.querySelector('[data-test-subj="dailyOrdersPanel"]') !== null,
       };
+      // React 18's createRoot marks the container with __reactContainer$…; the legacy
+      // ReactDOM.render (gone in React 19) with _reactRootContainer.
+      const root = {
+        createRoot: Object.keys(element).some((key) => key.startsWith('__reactContainer$')),
+        legacyRoot: '_reactRootContainer' in element,
+      };
+      // Kibana's theme$ switching to dark re-themes the mounted app (EUI follows core.theme).
+      const panelBackground = () =>
+        getComputedStyle(element.querySelector('[data-test-subj="dailyOrdersPanel"]')!)
+          .backgroundColor;
+      const lightBackground = panelBackground();
+      theme$.next({ darkMode: true });
+      while (panelBackground() === lightBackground && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const backgrounds = { light: lightBackground, dark: panelBackground() };
       unmount();
       return {
         registered: registered.map(({ id, title, category, deepLinks }) => ({
@@ -185,6 +219,8 @@ describe('customerAnalytics.plugin.js bundle contract', () => {
           deepLinks,
         })),
         rendered,
+        root,
+        backgrounds,
         fetches: [...new Set(fetches)].sort(),
         afterUnmount: element.innerHTML,
       };
@@ -208,6 +244,9 @@ describe('customerAnalytics.plugin.js bundle contract', () => {
       },
     ]);
     expect(result.rendered).toEqual({ title: 'Overview', ordersTotal: '1,234', chartPanel: true });
+    expect(result.root).toEqual({ createRoot: true, legacyRoot: false });
+    expect(luminance(result.backgrounds.light)).toBeGreaterThan(0.9);
+    expect(luminance(result.backgrounds.dark)).toBeLessThan(0.2);
     // The Overview's reports (and the comments of its panels) come through core.http.
     expect(result.fetches).toEqual(
       expect.arrayContaining([

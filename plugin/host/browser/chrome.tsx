@@ -1,5 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import {
+  EuiButtonIcon,
   EuiGlobalToastList,
   EuiHeader,
   EuiHeaderLink,
@@ -11,23 +12,48 @@ import {
   EuiTitle,
 } from '@elastic/eui';
 import type { HostApplication } from './application';
+import type { HostTheme } from './theme';
 import type { HostToast, ToastStore } from './toasts';
 
+/** Switches the page between light and dark, as Kibana's colour mode setting does. */
+function ThemeToggle({ theme, darkMode }: { theme: HostTheme; darkMode: boolean }): JSX.Element {
+  const label = darkMode ? 'Switch to light mode' : 'Switch to dark mode';
+  return (
+    <EuiButtonIcon
+      iconType={darkMode ? 'sun' : 'moon'}
+      color="text"
+      display="empty"
+      aria-label={label}
+      title={label}
+      onClick={() => theme.setDarkMode(!darkMode)}
+      data-test-subj="hostThemeToggle"
+    />
+  );
+}
+
 /**
- * A Kibana-like header: the registered apps with their deep links as navigation, and the toast
- * list. It lives in its own React root; apps mount into their own element, as in Kibana.
+ * A Kibana-like header: the registered apps with their deep links as navigation, a dark mode
+ * switch, and the toast list. It lives in its own React root with the page's global styles in
+ * the current colour mode (Kibana's root provider); apps mount into their own element.
  */
 export function Chrome({
   application,
   toasts,
+  theme,
 }: {
   application: HostApplication;
   toasts: ToastStore;
+  theme: HostTheme;
 }): JSX.Element {
   const [, setVersion] = useState(0);
   const [toastList, setToastList] = useState<HostToast[]>([]);
+  const [darkMode, setDarkMode] = useState(theme.getTheme().darkMode);
   useEffect(() => application.onChange(() => setVersion((v) => v + 1)), [application]);
   useEffect(() => toasts.subscribe(setToastList), [toasts]);
+  useEffect(() => {
+    const subscription = theme.theme$.subscribe((current) => setDarkMode(current.darkMode));
+    return () => subscription.unsubscribe();
+  }, [theme]);
 
   const links = [...application.apps.values()].flatMap((app) =>
     (app.deepLinks?.length ? app.deepLinks : [{ id: app.id, title: app.title, path: '/' }]).map(
@@ -39,7 +65,7 @@ export function Chrome({
     : undefined;
 
   return (
-    <EuiProvider colorMode="light">
+    <EuiProvider colorMode={darkMode ? 'dark' : 'light'}>
       <EuiHeader position="static" theme="dark">
         <EuiHeaderSection>
           <EuiHeaderSectionItem>
@@ -72,6 +98,11 @@ export function Chrome({
                 );
               })}
             </EuiHeaderLinks>
+          </EuiHeaderSectionItem>
+        </EuiHeaderSection>
+        <EuiHeaderSection side="right">
+          <EuiHeaderSectionItem>
+            <ThemeToggle theme={theme} darkMode={darkMode} />
           </EuiHeaderSectionItem>
         </EuiHeaderSection>
       </EuiHeader>

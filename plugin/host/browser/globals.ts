@@ -8,6 +8,8 @@ export interface KbnBundles {
 export interface HostConfig {
   /** Plugin ids whose bundles the page loaded, in setup order. */
   plugins: string[];
+  /** The colour mode the shell page was served in (plugin/host/theme_choice.ts). */
+  darkMode: boolean;
 }
 
 export interface HostWindow {

@@ -1,11 +1,12 @@
 import React from 'react';
-import ReactDOM from 'react-dom';
-import { BehaviorSubject } from 'rxjs';
-import type { CoreSetup, CoreStart, CoreTheme, Plugin } from '@kbn/core/public';
+import { createRoot } from 'react-dom/client';
+import type { CoreSetup, CoreStart, Plugin } from '@kbn/core/public';
 import { HostApplication } from './application';
 import { Chrome } from './chrome';
 import { hostWindow } from './globals';
 import { createHttp } from './http';
+import { hostI18n } from './i18n';
+import { HostTheme } from './theme';
 import { ToastStore } from './toasts';
 
 /**
@@ -16,8 +17,8 @@ import { ToastStore } from './toasts';
 async function boot(): Promise<void> {
   const chromeElement = document.getElementById('host-chrome')!;
   const appElement = document.getElementById('host-app')!;
-  const theme$ = new BehaviorSubject<CoreTheme>({ darkMode: false, name: 'borealis' });
-  const application = new HostApplication(appElement, theme$);
+  const theme = new HostTheme(hostWindow.__kbnHostConfig__.darkMode);
+  const application = new HostApplication(appElement, theme.theme$);
   const http = createHttp();
   const toasts = new ToastStore();
 
@@ -31,8 +32,9 @@ async function boot(): Promise<void> {
   const coreStart: CoreStart = {
     application,
     http,
+    i18n: hostI18n,
     notifications: { toasts },
-    theme: { theme$, getTheme: () => theme$.getValue() },
+    theme,
   };
 
   const plugins = hostWindow.__kbnHostConfig__.plugins.map((id) => readPlugin(id));
@@ -40,7 +42,9 @@ async function boot(): Promise<void> {
   for (const plugin of plugins) plugin.start(coreStart, {});
   resolveStart([coreStart, {}, undefined]);
 
-  ReactDOM.render(<Chrome application={application} toasts={toasts} />, chromeElement);
+  createRoot(chromeElement).render(
+    <Chrome application={application} toasts={toasts} theme={theme} />,
+  );
   await application.mountFromUrl();
 }
 

@@ -13,6 +13,7 @@ import * as Lodash from 'lodash';
 import * as Rxjs from 'rxjs';
 import * as History from 'history';
 import * as ReactRouterDom from 'react-router-dom';
+import * as KbnReactKibanaContextRender from '../kbn/react-kibana-context-render';
 import type { SharedDepName } from '../../build/externals';
 
 const sharedDeps: Record<SharedDepName, unknown> = {
@@ -27,6 +28,7 @@ const sharedDeps: Record<SharedDepName, unknown> = {
   Rxjs,
   History,
   ReactRouterDom,
+  KbnReactKibanaContextRender,
 };
 
 (window as unknown as { __kbnSharedDeps__: typeof sharedDeps }).__kbnSharedDeps__ = sharedDeps;

@@ -1,5 +1,6 @@
 import { DARK_THEME, LIGHT_THEME, type PartialTheme, type Theme } from '@elastic/charts';
 import { useEuiTheme } from '@elastic/eui';
+import { useMemo } from 'react';
 
 /**
  * The theme's palette pairs each hue with a pale tint (teal, pale teal, blue, pale blue, …), so a
@@ -24,10 +25,19 @@ const THEMES = {
   DARK: withStrongColorsFirst(DARK_THEME),
 };
 
-/** Elastic Charts' base theme following EUI's colour mode, as Kibana's charts plugin does. */
+/**
+ * Elastic Charts' base theme following EUI's colour mode (so Kibana's dark mode), as Kibana's
+ * charts plugin does. The chart's own background is transparent: in dark mode Elastic Charts'
+ * background is darker than EUI's panel and showed as a box inside every panel; label contrast
+ * is computed against the panel colour instead.
+ */
 export function useChartBaseTheme(): Theme {
-  const { colorMode } = useEuiTheme();
-  return colorMode === 'DARK' ? THEMES.DARK : THEMES.LIGHT;
+  const { colorMode, euiTheme } = useEuiTheme();
+  const panelColor = euiTheme.colors.backgroundBasePlain;
+  return useMemo(() => {
+    const base = colorMode === 'DARK' ? THEMES.DARK : THEMES.LIGHT;
+    return { ...base, background: { color: 'transparent', fallbackColor: panelColor } };
+  }, [colorMode, panelColor]);
 }
 
 /** Slightly larger tick labels than the default 10 px, so dates and amounts read at a glance. */

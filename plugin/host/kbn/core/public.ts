@@ -3,6 +3,7 @@
  * Kibana 9.5; only the members the plugin touches are declared.
  */
 import type { History } from 'history';
+import type { FC, PropsWithChildren } from 'react';
 import type { Observable } from 'rxjs';
 
 export interface CoreTheme {
@@ -99,9 +100,15 @@ export interface ThemeServiceStart {
   getTheme(): CoreTheme;
 }
 
+/** `core.i18n`: `Context` provides the translations (and EUI's i18n) to a React tree. */
+export interface I18nStart {
+  Context: FC<PropsWithChildren>;
+}
+
 export interface CoreStart {
   application: ApplicationStart;
   http: HttpStart;
+  i18n: I18nStart;
   notifications: NotificationsStart;
   theme: ThemeServiceStart;
 }
