@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { AdminApp } from './admin/admin_app';
 import { CohortsApp } from './cohorts/cohorts_app';
 import { CustomersApp } from './customers/customers_app';
 import type { DashboardId } from './dashboards';
@@ -19,4 +20,5 @@ export const DASHBOARD_COMPONENTS: Record<DashboardId, ComponentType> = {
   products: ProductsApp,
   promotions: PromotionsApp,
   segments: SegmentsApp,
+  admin: AdminApp,
 };

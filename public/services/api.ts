@@ -20,10 +20,16 @@ import {
   type DimensionsResponse,
   type ReportResponse,
 } from '../../common/routes';
+import { AdminApiClient } from './admin_api_client';
 
 /** The browser side of the plugin's routes: typed by `common/`, paths from `common/routes.ts`. */
 export class CustomerAnalyticsApi {
-  constructor(private readonly http: HttpSetup) {}
+  /** The sidecar's admin API, through the plugin's server proxy. */
+  readonly admin: AdminApiClient;
+
+  constructor(private readonly http: HttpSetup) {
+    this.admin = new AdminApiClient(http);
+  }
 
   getReport<Id extends ReportId>(
     id: Id,
