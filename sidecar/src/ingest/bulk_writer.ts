@@ -139,6 +139,15 @@ export class BulkWriter {
     await this.add(ref.index, ref.id, ref.line ?? 0, JSON.stringify(document));
   }
 
+  /**
+   * Waits for the batches already handed over (in flight or waiting for a slot) without sending
+   * the one being filled: after it, this writer sends nothing more. Never throws.
+   */
+  async settle(): Promise<void> {
+    await this.queue;
+    await Promise.allSettled(this.inFlight);
+  }
+
   /** Sends what is buffered and waits for every batch; throws if any batch failed for good. */
   async flush(): Promise<void> {
     await this.dispatch();

@@ -171,7 +171,14 @@ export async function load(
     bulk_retries: 0,
     input_sorted: {},
   };
-  await loadSources(context, counts);
+  try {
+    await loadSources(context, counts);
+  } catch (error) {
+    // The caller deletes the staging indices next: a batch already handed over and sent after
+    // that delete would re-create its index (auto-create), so let those land or fail first.
+    await writer.settle();
+    throw error;
+  }
   await writer.flush();
   counts.bulk_failures = Object.values(context.refused).reduce((sum, n) => sum + n, 0);
   counts.bulk_retries = writer.retries;

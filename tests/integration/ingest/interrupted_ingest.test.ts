@@ -7,10 +7,12 @@ import type { Client } from '@elastic/elasticsearch';
 import type { RunDocument } from '../../../common/documents';
 import { indexNames, type IndexNames } from '../../../common/indices';
 import { writeDemoFiles } from '../../../sidecar/src/demo/write_files';
-import { physicalIndexName } from '../../../sidecar/src/es/templates';
+import { ensureIndices, physicalIndexName } from '../../../sidecar/src/es/templates';
 import { demoConfig } from '../../../sidecar/src/ingest/config';
+import { removeDeadStaging } from '../../../sidecar/src/ingest/staging_cleanup';
 import { ingestJob } from '../../../sidecar/src/jobs/ingest_job';
 import { PROJECT_ROOT } from '../../../sidecar/src/paths';
+import { markAbandonedRuns } from '../../../sidecar/src/runs/abandoned_runs';
 import { dropPrefix, testClient, testPrefix } from '../../helpers/es';
 
 /** `customer-analytics ingest --demo <dir>` as a child process against the shared node. */
@@ -30,14 +32,28 @@ function startIngest(prefix: string, directory: string, errors: string) {
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout!.resume();
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exit, stderr: () => stderr };
+  let exited = false;
+  const exit = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      exited = true;
+      resolve(code);
+    }),
+  );
+  return { child, exit, exited: () => exited, stderr: () => stderr };
 }
 
+type IngestChild = ReturnType<typeof startIngest>;
+
 /** Waits until an ingest under `names` is running and has indexed into its staging orders. */
-async function loadingRun(client: Client, names: IndexNames, timeoutMs = 120_000) {
+async function loadingRun(
+  client: Client,
+  names: IndexNames,
+  ingest: IngestChild,
+  timeoutMs = 180_000,
+) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (ingest.exited()) throw new Error(`the ingest exited before loading:\n${ingest.stderr()}`);
     // The child creates the runs index: its shards may not be searchable yet.
     const found = await client
       .search<RunDocument>({
@@ -56,7 +72,9 @@ async function loadingRun(client: Client, names: IndexNames, timeoutMs = 120_000
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no ingest under ${names.orders} started loading within ${timeoutMs} ms`);
+  throw new Error(
+    `no ingest under ${names.orders} started loading within ${timeoutMs} ms:\n${ingest.stderr()}`,
+  );
 }
 
 async function physical(client: Client, alias: string): Promise<string[]> {
@@ -109,7 +127,7 @@ describe('an interrupted ingest leaves nothing behind', () => {
       const killPrefix = prefix('kill');
       const names = indexNames(killPrefix);
       const killed = ingestChild(killPrefix, 'killed.ndjson');
-      const runId = await loadingRun(client, names);
+      const runId = await loadingRun(client, names, killed);
       killed.child.kill('SIGKILL');
       await killed.exit;
       const leftover = physicalIndexName(names.orders, runId);
@@ -150,8 +168,8 @@ describe('an interrupted ingest leaves nothing behind', () => {
       const stopped = ingestChild(minePrefix, 'stopped.ndjson');
       const parallel = ingestChild(otherPrefix, 'parallel.ndjson');
       const [runId, otherRunId] = await Promise.all([
-        loadingRun(client, mine),
-        loadingRun(client, other),
+        loadingRun(client, mine, stopped),
+        loadingRun(client, other, parallel),
       ]);
 
       // Another ingest of the same prefix while the first is loading: its staging stays.
@@ -195,4 +213,67 @@ describe('an interrupted ingest leaves nothing behind', () => {
       ]);
     },
   );
+
+  it('runs of other hosts are judged by their heartbeat; an index behind a live alias is never deleted', async () => {
+    const names = await ensureIndices(client, { prefix: prefix('alias') });
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const elsewhere = { pid: 7, hostname: 'elsewhere', pid_namespace: null, process_start: null };
+    const runs = {
+      live: { status: 'interrupted', heartbeat_at: minutesAgo(30) },
+      silent: { status: 'running', heartbeat_at: minutesAgo(10) },
+      beating: { status: 'running', heartbeat_at: minutesAgo(0) },
+    } as const;
+    const ids = {
+      live: '20250101T000000Z-aaaaaa',
+      silent: '20250101T000000Z-bbbbbb',
+      beating: '20250101T000000Z-cccccc',
+    };
+    for (const [name, run] of Object.entries(runs)) {
+      const runId = ids[name as keyof typeof ids];
+      await client.index({
+        index: names.runs,
+        id: runId,
+        refresh: true,
+        document: {
+          run_id: runId,
+          kind: 'ingest',
+          started_at: minutesAgo(40),
+          owner: elsewhere,
+          stages: [],
+          logs: [],
+          ...run,
+        },
+      });
+      await client.indices.create({ index: physicalIndexName(names.orders, runId) });
+    }
+    // The interrupted run's index is what users read (besides the initial one).
+    const liveIndex = physicalIndexName(names.orders, ids.live);
+    await client.indices.updateAliases({
+      actions: [{ add: { index: liveIndex, alias: names.orders } }],
+    });
+
+    expect(await markAbandonedRuns(client, names.runs)).toEqual([ids.silent]);
+    const silent = await run(client, names, ids.silent);
+    expect(silent.status).toBe('interrupted');
+    expect(silent.error).toMatch(
+      /^interrupted: no heartbeat from process 7 on elsewhere for 60\d s \(last .*; the limit is 60 s\); found at /,
+    );
+    expect((await run(client, names, ids.beating)).status).toBe('running');
+
+    const removed = await removeDeadStaging(client, names);
+    expect(removed).toEqual([
+      {
+        index: physicalIndexName(names.orders, ids.silent),
+        run_id: ids.silent,
+        reason: 'its run is interrupted',
+      },
+    ]);
+    expect(await physical(client, names.orders)).toEqual(
+      [
+        physicalIndexName(names.orders, 'initial'),
+        liveIndex,
+        physicalIndexName(names.orders, ids.beating),
+      ].sort(),
+    );
+  });
 });
