@@ -56,6 +56,10 @@ export class RunCoordinator {
   /** Starts a run and returns its id at once; throws RunBusyError when one is on. */
   async trigger(trigger: string, options: { skipIngest?: boolean } = {}): Promise<string> {
     const { client, logger } = this.deps;
+    // A run of this process that has just ended holds the lock until its release is acknowledged;
+    // a trigger sent by someone who already saw it complete waits for that instead of a 409.
+    const ending = this.current;
+    if (ending && ending.recorder.document.status !== 'running') await ending.done;
     const runId = newRunId();
     const ttl = this.deps.lockTtlMs ?? LOCK_TTL_MS;
     const attempt = await acquireRunLock(client, this.names.config, runId, ttl);
