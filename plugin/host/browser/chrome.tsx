@@ -9,6 +9,7 @@ import {
   EuiHeaderSectionItem,
   EuiIcon,
   EuiProvider,
+  EuiThemeProvider,
   EuiTitle,
 } from '@elastic/eui';
 import type { HostApplication } from './application';
@@ -18,16 +19,19 @@ import type { HostToast, ToastStore } from './toasts';
 /** Switches the page between light and dark, as Kibana's colour mode setting does. */
 function ThemeToggle({ theme, darkMode }: { theme: HostTheme; darkMode: boolean }): JSX.Element {
   const label = darkMode ? 'Switch to light mode' : 'Switch to dark mode';
+  // The header is dark in both modes: its button takes the dark theme's text colour.
   return (
-    <EuiButtonIcon
-      iconType={darkMode ? 'sun' : 'moon'}
-      color="text"
-      display="empty"
-      aria-label={label}
-      title={label}
-      onClick={() => theme.setDarkMode(!darkMode)}
-      data-test-subj="hostThemeToggle"
-    />
+    <EuiThemeProvider colorMode="dark">
+      <EuiButtonIcon
+        iconType={darkMode ? 'sun' : 'moon'}
+        color="text"
+        display="empty"
+        aria-label={label}
+        title={label}
+        onClick={() => theme.setDarkMode(!darkMode)}
+        data-test-subj="hostThemeToggle"
+      />
+    </EuiThemeProvider>
   );
 }
 
