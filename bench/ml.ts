@@ -7,11 +7,26 @@
  * re-segmentations, as the producer does. Writing ~400 k profiles and the order pass itself are
  * Elasticsearch work measured by bench/analyses.ts, not here. Prints one JSON line.
  *
- *   npx tsx bench/ml.ts [--sessions 1000000] [--customers 200000] [--days 28] [--seed 1]
- *   Goal: ≤ 30 s, peak RSS < 1 GB.
+ * `--stage abtests` runs the A/B tests instead (every slice: promotions and products before/after,
+ * promotion pairs, segment change), with the demo's promotions spread over `--promotions` ids and
+ * basket lines over `--products` products (seeded), as a larger shop would have them.
+ *
+ *   npx tsx bench/ml.ts [--stage segments|abtests] [--sessions 1000000] [--customers 200000]
+ *     [--days 28] [--seed 1] [--promotions 50] [--products 2000]
+ *   Goals: segments ≤ 30 s; abtests ≤ 60 s; peak RSS < 1 GB.
  */
 import { parseArgs } from 'node:util';
+import { OrderItemsBuilder } from '../sidecar/src/analyses/order_items';
 import { PassOrdersBuilder, selectDimension } from '../sidecar/src/analyses/order_sequences';
+import { Random } from '../sidecar/src/demo/random';
+import { firstUseWindows } from '../sidecar/src/ml/abtest/first_use';
+import { DEFAULT_AB_SETTINGS } from '../sidecar/src/ml/abtest/paired_outcome';
+import {
+  productRows,
+  promotionPairRows,
+  promotionRows,
+  segmentChangeRows,
+} from '../sidecar/src/ml/abtest/reports';
 import { generateDemo } from '../sidecar/src/demo';
 import {
   clusterRows,
@@ -23,8 +38,21 @@ import {
 import { DEFAULT_SEGMENTATION, segmentSlice } from '../sidecar/src/ml/segmentation/segment_slice';
 import { weeklySegmentRows } from '../sidecar/src/ml/segmentation/weekly';
 
-function passColumns(sessions: number, customers: number, days: number, seed: number) {
+interface Spread {
+  promotions: number;
+  products: number;
+}
+
+function passColumns(
+  sessions: number,
+  customers: number,
+  days: number,
+  seed: number,
+  spread: Spread,
+) {
   const builder = new PassOrdersBuilder();
+  const items = new OrderItemsBuilder();
+  const random = Random.stream(seed, 'bench-items');
   const dimensions = new Map<string, number>();
   let produced = 0;
   let customerIndex = 0;
@@ -42,10 +70,48 @@ function passColumns(sessions: number, customers: number, days: number, seed: nu
       const d = s.dimension ?? null;
       if (d !== null && !dimensions.has(d)) dimensions.set(d, dimensions.size);
       builder.add(customerIndex, timeMs, amount, d === null ? -1 : dimensions.get(d)!);
+      const promotion = s.promotion_id ? `promo_${random.int(spread.promotions)}` : null;
+      items.add(
+        promotion,
+        s.basket.map(() => ({ product: `product_${random.int(spread.products)}` })),
+      );
     }
     customerIndex++;
   }
-  return { pass: builder.build(), sessions: produced, dimensions: [...dimensions.keys()], nowMs };
+  const pass = { ...builder.build(), items: items.build() };
+  const fromMs = pass.timeMs.reduce((a, b) => Math.min(a, b), Infinity);
+  return { pass, sessions: produced, dimensions: [...dimensions.keys()], nowMs, fromMs };
+}
+
+type Input = ReturnType<typeof passColumns>;
+
+/** The abtests producer's work for every slice, as it runs it (one BH family per report). */
+function abtestSlices(input: Input): Array<Record<string, number | string>> {
+  const range = { fromMs: input.fromMs, nowMs: input.nowMs };
+  const settings = DEFAULT_AB_SETTINGS;
+  return [-1, ...input.dimensions.map((_, i) => i)].map((d) => {
+    const t0 = performance.now();
+    const promotions = firstUseWindows(input.pass, 'promotion', d, range, 7);
+    const promotionTests = promotionRows(promotions, settings);
+    const pairs = promotionPairRows(promotions, settings);
+    const t1 = performance.now();
+    const products = productRows(firstUseWindows(input.pass, 'product', d, range, 7), settings);
+    const t2 = performance.now();
+    const sequences = d < 0 ? input.pass : selectDimension(input.pass, d);
+    const segments = segmentChangeRows(sequences, input.nowMs, DEFAULT_SEGMENTATION, settings);
+    const t3 = performance.now();
+    const tested = [...promotionTests, ...products, ...pairs, ...segments].filter(
+      (r) => r.status === 'tested',
+    ).length;
+    return {
+      dimension: d < 0 ? 'all' : input.dimensions[d]!,
+      promotion_seconds: Math.round(t1 - t0) / 1000,
+      product_seconds: Math.round(t2 - t1) / 1000,
+      segment_change_seconds: Math.round(t3 - t2) / 1000,
+      rows: promotionTests.length + products.length + pairs.length + segments.length,
+      tested,
+    };
+  });
 }
 
 function main(): void {
@@ -55,6 +121,9 @@ function main(): void {
       customers: { type: 'string', default: '200000' },
       days: { type: 'string', default: '28' },
       seed: { type: 'string', default: '1' },
+      stage: { type: 'string', default: 'segments' },
+      promotions: { type: 'string', default: '50' },
+      products: { type: 'string', default: '2000' },
     },
   });
   const input = passColumns(
@@ -62,7 +131,26 @@ function main(): void {
     Number(values.customers),
     Number(values.days),
     Number(values.seed),
+    { promotions: Number(values.promotions), products: Number(values.products) },
   );
+  if (values.stage === 'abtests') {
+    const started = performance.now();
+    const slices = abtestSlices(input);
+    console.log(
+      JSON.stringify({
+        stage: 'abtests',
+        sessions: input.sessions,
+        orders: input.pass.timeMs.length,
+        buying_customers: input.pass.customer.length,
+        promotions: input.pass.items.promotionNames.length,
+        products: input.pass.items.productNames.length,
+        seconds: Math.round(performance.now() - started) / 1000,
+        slices,
+        peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+      }),
+    );
+    return;
+  }
   const options = DEFAULT_SEGMENTATION;
   const slices: Array<Record<string, number | string | null>> = [];
   const started = performance.now();

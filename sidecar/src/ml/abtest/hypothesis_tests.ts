@@ -90,19 +90,26 @@ export function signedRankOrder(differences: ArrayLike<number>): SignedRankOrder
   return { order, groupStart: Int32Array.from(starts), positive };
 }
 
-/** P(V ≤ v) for the exact null distribution of V on n untied ranks (2ⁿ sign patterns, by DP). */
+/** Cumulative null distribution of V on n untied ranks (2ⁿ sign patterns, by DP), per n. */
+const exactCdfs = new Map<number, Float64Array>();
+
+/** P(V ≤ v) for the exact null distribution of V on n untied ranks. */
 function exactSignedRankCdf(v: number, n: number): number {
-  const max = (n * (n + 1)) / 2;
-  let counts = new Float64Array(max + 1);
-  counts[0] = 1;
-  for (let r = 1; r <= n; r++) {
-    const next = counts.slice();
-    for (let s = r; s <= max; s++) next[s]! += counts[s - r]!;
-    counts = next;
+  let cdf = exactCdfs.get(n);
+  if (!cdf) {
+    const max = (n * (n + 1)) / 2;
+    const counts = new Float64Array(max + 1);
+    counts[0] = 1;
+    // Adding rank r: counts'[s] = counts[s] + counts[s − r]; downwards keeps each rank used once.
+    for (let r = 1; r <= n; r++) {
+      for (let s = max; s >= r; s--) counts[s]! += counts[s - r]!;
+    }
+    cdf = new Float64Array(max + 1);
+    let below = 0;
+    for (let s = 0; s <= max; s++) cdf[s] = below += counts[s]! / 2 ** n;
+    exactCdfs.set(n, cdf);
   }
-  let below = 0;
-  for (let s = 0; s <= Math.floor(v); s++) below += counts[s]!;
-  return below / 2 ** n;
+  return v < 0 ? 0 : cdf[Math.min(cdf.length - 1, Math.floor(v))]!;
 }
 
 /**
