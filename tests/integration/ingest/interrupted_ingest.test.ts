@@ -122,7 +122,7 @@ describe('an interrupted ingest leaves nothing behind', () => {
 
   it(
     'after a SIGKILL mid-load, the next ingest deletes the leftovers and marks the run interrupted',
-    { timeout: 300_000 },
+    { timeout: 480_000 },
     async () => {
       const killPrefix = prefix('kill');
       const names = indexNames(killPrefix);
@@ -159,7 +159,7 @@ describe('an interrupted ingest leaves nothing behind', () => {
 
   it(
     'SIGINT mid-load deletes its staging indices, records the run interrupted and exits non-zero; an ingest of another prefix and one in progress are never touched',
-    { timeout: 300_000 },
+    { timeout: 480_000 },
     async () => {
       const minePrefix = prefix('sigint');
       const otherPrefix = prefix('parallel');
@@ -167,9 +167,16 @@ describe('an interrupted ingest leaves nothing behind', () => {
       const other = indexNames(otherPrefix);
       const stopped = ingestChild(minePrefix, 'stopped.ndjson');
       const parallel = ingestChild(otherPrefix, 'parallel.ndjson');
+      // Each is paused (SIGSTOP) once loading, so that neither can finish on a fast host before
+      // the checks: a paused process is alive, its heartbeat silent.
+      const pausedWhenLoading = (names: IndexNames, ingest: IngestChild) =>
+        loadingRun(client, names, ingest).then((runId) => {
+          ingest.child.kill('SIGSTOP');
+          return runId;
+        });
       const [runId, otherRunId] = await Promise.all([
-        loadingRun(client, mine, stopped),
-        loadingRun(client, other, parallel),
+        pausedWhenLoading(mine, stopped),
+        pausedWhenLoading(other, parallel),
       ]);
 
       // Another ingest of the same prefix while the first is loading: its staging stays.
@@ -181,6 +188,7 @@ describe('an interrupted ingest leaves nothing behind', () => {
       expect(during.removed_staging).toEqual([]);
       expect(await physical(client, mine.orders)).toContain(physicalIndexName(mine.orders, runId));
 
+      stopped.child.kill('SIGCONT');
       stopped.child.kill('SIGINT');
       expect(await stopped.exit).toBe(130);
       const interrupted = stopped
@@ -205,6 +213,7 @@ describe('an interrupted ingest leaves nothing behind', () => {
       expect(await physical(client, other.orders)).toContain(
         physicalIndexName(other.orders, otherRunId),
       );
+      parallel.child.kill('SIGCONT');
       parallel.child.kill('SIGTERM');
       expect(await parallel.exit).toBe(143);
       expect((await run(client, other, otherRunId)).status).toBe('interrupted');
