@@ -14,6 +14,7 @@ export const DASHBOARDS = [
   { id: 'products', title: 'Products', path: '/products' },
   { id: 'promotions', title: 'Promotions', path: '/promotions' },
   { id: 'segments', title: 'Segments', path: '/segments' },
+  { id: 'search', title: 'Search', path: '/search' },
   { id: 'admin', title: 'Data & schedules', path: '/admin' },
 ] as const satisfies readonly AppDeepLink[];
 

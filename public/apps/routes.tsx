@@ -7,6 +7,7 @@ import { FunnelsApp } from './funnels/funnels_app';
 import { OverviewApp } from './overview/overview_app';
 import { ProductsApp } from './products/products_app';
 import { PromotionsApp } from './promotions/promotions_app';
+import { SearchApp } from './search/search_app';
 import { SegmentsApp } from './segments/segments_app';
 import { StatsApp } from './stats/stats_app';
 
@@ -20,5 +21,6 @@ export const DASHBOARD_COMPONENTS: Record<DashboardId, ComponentType> = {
   products: ProductsApp,
   promotions: PromotionsApp,
   segments: SegmentsApp,
+  search: SearchApp,
   admin: AdminApp,
 };

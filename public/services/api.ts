@@ -13,6 +13,13 @@ import {
   type SegmentCustomersResponse,
 } from '../../common/segment_customers';
 import {
+  SEARCH_PATH,
+  entityPath,
+  type EntityResponse,
+  type SearchResponse,
+  type SearchType,
+} from '../../common/search';
+import {
   ROUTES,
   annotationPath,
   reportPath,
@@ -74,6 +81,22 @@ export class CustomerAnalyticsApi {
 
   deleteAnnotation(id: string): Promise<DeleteAnnotationResponse> {
     return this.http.fetch<DeleteAnnotationResponse>(annotationPath(id), { method: 'DELETE' });
+  }
+
+  search(q: string, type?: SearchType, signal?: AbortSignal): Promise<SearchResponse> {
+    return this.http.fetch<SearchResponse>(SEARCH_PATH, {
+      query: { q, ...(type ? { type } : {}) },
+      signal,
+    });
+  }
+
+  getEntity(
+    type: SearchType,
+    value: string,
+    query: { dimension: string; page: number },
+    signal?: AbortSignal,
+  ): Promise<EntityResponse> {
+    return this.http.fetch<EntityResponse>(entityPath(type, value), { query, signal });
   }
 }
 

@@ -240,6 +240,7 @@ describe('customerAnalytics.plugin.js bundle contract', () => {
           { id: 'products', title: 'Products', path: '/products' },
           { id: 'promotions', title: 'Promotions', path: '/promotions' },
           { id: 'segments', title: 'Segments', path: '/segments' },
+          { id: 'search', title: 'Search', path: '/search' },
         ],
       },
     ]);

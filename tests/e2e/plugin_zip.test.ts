@@ -177,6 +177,16 @@ describe('customerAnalytics-<kibanaVersion>.zip', () => {
           path: '/api/customer_analytics/segments/customers',
           authz: { enabled: false, reason },
         },
+        {
+          method: 'GET',
+          path: '/api/customer_analytics/search',
+          authz: { enabled: false, reason },
+        },
+        {
+          method: 'GET',
+          path: '/api/customer_analytics/entity/{type}/{value}',
+          authz: { enabled: false, reason },
+        },
       ],
     });
   });

@@ -19,6 +19,7 @@ export interface TypeSync {
 
 class BulkSink {
   private operations: object[] = [];
+  private inFlight: Promise<void> = Promise.resolve();
   constructor(
     private readonly client: Client,
     private readonly index: string,
@@ -37,10 +38,27 @@ class BulkSink {
     if (this.operations.length >= 2 * BULK_OPERATIONS) await this.flush();
   }
 
+  /**
+   * Sends the buffered operations while the merge goes on reading: at most one request in
+   * flight, so reading and indexing overlap without unbounded memory.
+   */
   async flush(): Promise<void> {
+    await this.inFlight;
     if (this.operations.length === 0) return;
     const operations = this.operations;
     this.operations = [];
+    this.inFlight = this.send(operations);
+    // Handled here so a refusal waits for the next flush or drain instead of crashing the process.
+    this.inFlight.catch(() => undefined);
+  }
+
+  /** Waits for the last request; its refusal surfaces here. */
+  async drain(): Promise<void> {
+    await this.flush();
+    await this.inFlight;
+  }
+
+  private async send(operations: object[]): Promise<void> {
     const response = await this.client.bulk({ operations });
     if (!response.errors) return;
     const failed = response.items.find(
@@ -110,7 +128,7 @@ export async function syncSearchIndex(
   const sink = new BulkSink(client, names.search);
   const synced: TypeSync[] = [];
   for (const type of SEARCH_TYPES) synced.push(await syncType(client, names, type, runId, sink));
-  await sink.flush();
+  await sink.drain();
   if (synced.some((s) => s.added + s.removed > 0)) {
     await client.indices.refresh({ index: names.search });
   }
