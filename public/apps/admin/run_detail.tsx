@@ -5,7 +5,6 @@ import {
   EuiCallOut,
   EuiFlexGroup,
   EuiFlexItem,
-  EuiFormRow,
   EuiHealth,
   EuiPanel,
   EuiProgress,
@@ -138,24 +137,27 @@ function RunLogs({ runId, live }: { runId: string; live: boolean }): JSX.Element
           </EuiTitle>
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
-          <EuiFormRow label="Level" display="columnCompressed">
-            <EuiSelect
-              compressed
-              data-test-subj="logLevel"
-              options={[
-                { value: '', text: 'all' },
-                ...LOG_LEVELS.map((value) => ({ value, text: value })),
-              ]}
-              value={level}
-              onChange={(event) => {
-                setLevel(event.target.value);
-                setPage(0);
-              }}
-            />
-          </EuiFormRow>
+          <EuiSelect
+            compressed
+            prepend="Level"
+            data-test-subj="logLevel"
+            options={[
+              { value: '', text: 'all' },
+              ...LOG_LEVELS.map((value) => ({ value, text: value })),
+            ]}
+            value={level}
+            onChange={(event) => {
+              setLevel(event.target.value);
+              setPage(0);
+            }}
+          />
         </EuiFlexItem>
       </EuiFlexGroup>
-      <AdminState state={logs} what="log lines" isEmpty={(data) => data.total === 0}>
+      <AdminState
+        state={logs}
+        what={level ? `${level} log lines` : 'log lines'}
+        isEmpty={(data) => data.total === 0}
+      >
         {(data) => (
           <EuiBasicTable<LogLine>
             tableCaption="Log lines"
@@ -179,11 +181,25 @@ function RunLogs({ runId, live }: { runId: string; live: boolean }): JSX.Element
                   <EuiHealth color={LEVEL_COLORS[value] ?? 'subdued'}>{value}</EuiHealth>
                 ),
               },
-              { field: 'message', name: 'Message' },
+              {
+                field: 'message',
+                name: 'Message',
+                render: (message: string) => <LogMessage message={message} />,
+              },
             ]}
           />
         )}
       </AdminState>
     </>
+  );
+}
+
+/** Multi-line messages (the ingest summary table) keep their lines and column alignment. */
+function LogMessage({ message }: { message: string }): JSX.Element {
+  if (!message.includes('\n')) return <span>{message}</span>;
+  return (
+    <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12, fontFamily: 'monospace' }}>
+      {message}
+    </pre>
   );
 }

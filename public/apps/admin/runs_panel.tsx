@@ -34,7 +34,11 @@ export function RunsPanel(): JSX.Element {
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
-  const [notice, setNotice] = useState<{ color: 'danger' | 'warning'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{
+    color: 'danger' | 'warning';
+    title: string;
+    text: string;
+  } | null>(null);
   const runs = useAdminData(
     (signal) => api.admin.listRuns({ size: PAGE_SIZE, from: page * PAGE_SIZE }, signal),
     [page],
@@ -58,9 +62,10 @@ export function RunsPanel(): JSX.Element {
         failure.status === 409
           ? {
               color: 'warning',
-              text: `A run is already in progress, so this one did not start. ${failure.message}`,
+              title: 'A run is already in progress: this one did not start',
+              text: failure.message,
             }
-          : { color: 'danger', text: `The run did not start: ${failure.message}` },
+          : { color: 'danger', title: 'The run did not start', text: failure.message },
       );
       runs.reload();
     } finally {
@@ -95,9 +100,11 @@ export function RunsPanel(): JSX.Element {
             color={notice.color}
             iconType="warning"
             size="s"
-            title={notice.text}
+            title={notice.title}
             data-test-subj="runNowNotice"
-          />
+          >
+            <p>{notice.text}</p>
+          </EuiCallOut>
         </>
       ) : null}
       <EuiSpacer size="m" />

@@ -70,8 +70,7 @@ export function SchedulesPanel(): JSX.Element {
               {
                 field: 'period',
                 name: 'Period',
-                render: (period: Period, schedule: Schedule) =>
-                  period === 'cron' ? `cron ${schedule.cron}` : PERIOD_LABELS[period],
+                render: (period: Period) => PERIOD_LABELS[period],
               },
               { field: 'cron', name: 'Cron', render: (cron: string | null) => cron ?? '—' },
               { field: 'last_run_at', name: 'Last run', render: formatTime },
@@ -126,7 +125,7 @@ function ScheduleForm({ onCreated }: { onCreated: () => void }): JSX.Element {
 
   return (
     <EuiPanel hasBorder paddingSize="m" data-test-subj="scheduleForm">
-      <EuiFlexGroup alignItems="flexEnd" gutterSize="m" wrap>
+      <EuiFlexGroup alignItems="flexStart" gutterSize="m" wrap>
         <EuiFlexItem grow={2}>
           <EuiFormRow label="Name" isInvalid={errorsOf('name').length > 0} error={errorsOf('name')}>
             <EuiFieldText
