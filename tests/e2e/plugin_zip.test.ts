@@ -115,6 +115,23 @@ describe('customerAnalytics-<kibanaVersion>.zip', () => {
     ).toBe(true);
   });
 
+  /** Every admin endpoint of the sidecar, proxied by the plugin's server (issue 11). */
+  const ADMIN_PROXY_ROUTES = [
+    ['GET', '/health'],
+    ['POST', '/elasticsearch/check'],
+    ['GET', '/connections'],
+    ['PUT', '/connections/{role}'],
+    ['DELETE', '/connections/{role}'],
+    ['POST', '/connections/{role}/test'],
+    ['GET', '/schedules'],
+    ['POST', '/schedules'],
+    ['DELETE', '/schedules/{id}'],
+    ['POST', '/runs'],
+    ['GET', '/runs'],
+    ['GET', '/runs/{id}'],
+    ['GET', '/logs'],
+  ] as const;
+
   it('loads its server in plain Node and registers every route with delegated authz', () => {
     const stubDir = join(extracted, 'kibana', 'node_modules', '@kbn', 'config-schema');
     mkdirSync(stubDir, { recursive: true });
@@ -128,7 +145,7 @@ describe('customerAnalytics-<kibanaVersion>.zip', () => {
       const server = require('./kibana/customerAnalytics/server');
       const routes = [];
       const register = (method) => (route) => routes.push({ method, path: route.path, authz: route.security.authz });
-      const router = { get: register('GET'), post: register('POST'), delete: register('DELETE') };
+      const router = { get: register('GET'), post: register('POST'), put: register('PUT'), delete: register('DELETE') };
       const logger = { debug() {}, info() {}, warn() {}, error() {}, get() { return logger; } };
       const instance = server.plugin({
         config: { get: () => ({ indexPrefix: 'customer-analytics-', sidecarUrl: 'http://localhost:5603' }) },
@@ -144,8 +161,10 @@ describe('customerAnalytics-<kibanaVersion>.zip', () => {
     expect(result.stderr).toBe('');
     const reason =
       'Reads Elasticsearch as the current user; index privileges authorise the request.';
+    const adminReason =
+      'Forwards to the sidecar admin API with its own token; access to the app is granted by Kibana feature privileges.';
     expect(JSON.parse(result.stdout)).toEqual({
-      configKeys: ['indexPrefix', 'sidecarUrl'],
+      configKeys: ['indexPrefix', 'sidecarUrl', 'sidecarToken'],
       routes: [
         {
           method: 'GET',
@@ -187,6 +206,11 @@ describe('customerAnalytics-<kibanaVersion>.zip', () => {
           path: '/api/customer_analytics/entity/{type}/{value}',
           authz: { enabled: false, reason },
         },
+        ...ADMIN_PROXY_ROUTES.map(([method, path]) => ({
+          method,
+          path: `/api/customer_analytics/admin${path}`,
+          authz: { enabled: false, reason: adminReason },
+        })),
       ],
     });
   });
