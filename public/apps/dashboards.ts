@@ -15,6 +15,7 @@ export const DASHBOARDS = [
   { id: 'promotions', title: 'Promotions', path: '/promotions' },
   { id: 'segments', title: 'Segments', path: '/segments' },
   { id: 'search', title: 'Search', path: '/search' },
+  { id: 'abtests', title: 'A/B tests', path: '/abtests' },
   { id: 'admin', title: 'Data & schedules', path: '/admin' },
 ] as const satisfies readonly AppDeepLink[];
 

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { AbTestsApp } from './abtests/abtests_app';
 import { AdminApp } from './admin/admin_app';
 import { CohortsApp } from './cohorts/cohorts_app';
 import { CustomersApp } from './customers/customers_app';
@@ -22,5 +23,6 @@ export const DASHBOARD_COMPONENTS: Record<DashboardId, ComponentType> = {
   promotions: PromotionsApp,
   segments: SegmentsApp,
   search: SearchApp,
+  abtests: AbTestsApp,
   admin: AdminApp,
 };

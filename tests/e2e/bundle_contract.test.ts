@@ -241,6 +241,7 @@ describe('customerAnalytics.plugin.js bundle contract', () => {
           { id: 'promotions', title: 'Promotions', path: '/promotions' },
           { id: 'segments', title: 'Segments', path: '/segments' },
           { id: 'search', title: 'Search', path: '/search' },
+          { id: 'abtests', title: 'A/B tests', path: '/abtests' },
           { id: 'admin', title: 'Data & schedules', path: '/admin' },
         ],
       },
