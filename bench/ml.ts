@@ -14,6 +14,8 @@
  *   npx tsx bench/ml.ts [--stage segments|abtests] [--sessions 1000000] [--customers 200000]
  *     [--days 28] [--seed 1] [--promotions 50] [--products 2000]
  *   Goals: segments ≤ 30 s; abtests ≤ 60 s; peak RSS < 1 GB.
+ *   Measured (2-core VM, 1 M sessions, 322 k orders, 119 k buyers, 4 slices, 50 promotions,
+ *   2,000 products): abtests 26.6 s, peak RSS 247 MB; `all` alone 11.0 s (products 9.2 s).
  */
 import { parseArgs } from 'node:util';
 import { OrderItemsBuilder } from '../sidecar/src/analyses/order_items';
