@@ -74,6 +74,8 @@ function chosenTest(values: PairedValues): {
   const pooled = new Float64Array(2 * n);
   pooled.set(before);
   pooled.set(after, n);
+  // The check runs on the customers' values (before and after pooled): when they look normal so
+  // do their differences and the paired t test applies; skewed amounts (gamma) go to Wilcoxon.
   const distribution = chooseDistribution(pooled);
   const differences = new Float64Array(n);
   for (let i = 0; i < n; i++) differences[i] = after[i]! - before[i]!;

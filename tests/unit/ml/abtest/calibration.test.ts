@@ -50,8 +50,9 @@ describe('calibration on data without effects', () => {
       }
       if (withQValues(rows).some((row) => row.q !== null && row.q < 0.05)) withFalseDiscovery++;
     }
-    // Measured on these seeds: 5.2 % over 2,000 runs; BH under the complete null has FWER = α,
-    // so the share is 5 % up to sampling noise and must not sit significantly above it.
+    // Measured: 5.7 % on these 1,000 seeds (57 runs), 5.2 % on 2,000. Under the complete null BH's
+    // chance of any discovery equals α for independent tests, so the share is 5 % up to sampling
+    // noise: the check is that it does not sit significantly above 5 %.
     const share = withFalseDiscovery / runs;
     expect(wilsonLower(withFalseDiscovery, runs)).toBeLessThanOrEqual(0.05);
     expect(share).toBeLessThanOrEqual(0.065);
