@@ -40,6 +40,8 @@ interface CurrentRun {
 export class RunCoordinator {
   private current: CurrentRun | null = null;
   readonly names: IndexNames;
+  /** Changes whenever this process records a run or ends one (answers shared by it refresh). */
+  generation = 0;
 
   constructor(
     private readonly deps: {
@@ -63,6 +65,7 @@ export class RunCoordinator {
     const runId = newRunId();
     const ttl = this.deps.lockTtlMs ?? LOCK_TTL_MS;
     const attempt = await acquireRunLock(client, this.names.config, runId, ttl);
+    this.generation++;
     if (!attempt.acquired) {
       const refused = await RunRecorder.start(client, this.names.runs, 'full', [], { runId });
       refused.document.summary = { trigger, refused_because: attempt.holder.run_id };
@@ -84,6 +87,7 @@ export class RunCoordinator {
         log.warn({ error: (error as Error).message }, 'could not release the run lock');
       });
       this.current = null;
+      this.generation++;
     });
     this.current = { recorder, lock: attempt.lock, done };
     return runId;

@@ -2,6 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { getRun, listLogs, listRuns } from '../../runs/run_queries';
 import { HttpError, route } from '../http';
 import { RunBusyError, type RunCoordinator } from '../run_coordinator';
+import { SharedAnswers } from '../shared_answers';
+
+/** How long one run list answer serves its callers (the app polls every 2 s while a run is on). */
+export const RUN_LIST_SHARED_MS = 1_000;
 
 export function runRoutes(coordinator: RunCoordinator) {
   const { client } = coordinator;
@@ -17,9 +21,12 @@ export function runRoutes(coordinator: RunCoordinator) {
       }
     });
 
-    route(app, 'listRuns', async ({ query }) => ({
-      body: await listRuns(client, runsIndex, query),
-    }));
+    // Keyed by the coordinator's generation too: a run this process starts or ends shows at once.
+    const runLists = new SharedAnswers<Awaited<ReturnType<typeof listRuns>>>(RUN_LIST_SHARED_MS);
+    route(app, 'listRuns', async ({ query }) => {
+      const key = [coordinator.generation, query.size, query.from, query.status ?? ''].join('|');
+      return { body: await runLists.get(key, () => listRuns(client, runsIndex, query)) };
+    });
 
     route(app, 'getRun', async ({ params }) => {
       const run = await getRun(client, runsIndex, params.id);

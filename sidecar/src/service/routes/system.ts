@@ -3,10 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { EsCheck, Health } from '../../../../common/admin_api';
 import { redact } from '../../sources/types';
 import { route } from '../http';
+import { SharedAnswers } from '../shared_answers';
 import { openApiDocument } from '../openapi';
 import { isWritable } from '../work_folder';
 
 const CHECK_TIMEOUT_MS = 5_000;
+/** Health probes within this time of an answer share it (one cluster request, not one each). */
+const HEALTH_SHARED_MS = 1_000;
 
 /** Another cluster's client for the check only: short timeout, no retries. */
 function checkClient(body: {
@@ -30,7 +33,8 @@ function checkClient(body: {
 export function systemRoutes(deps: { client: Client; esUrl: string; workFolder: string }) {
   const document = openApiDocument('1');
   return async (app: FastifyInstance) => {
-    route(app, 'health', async () => {
+    const healthAnswers = new SharedAnswers<Health>(HEALTH_SHARED_MS);
+    const health = async (): Promise<Health> => {
       const [elasticsearch, writable] = await Promise.all([
         deps.client.cluster
           .health({ local: true }, { requestTimeout: 2_000, maxRetries: 0 })
@@ -38,11 +42,14 @@ export function systemRoutes(deps: { client: Client; esUrl: string; workFolder: 
           .catch((error: Error) => ({ reachable: false, error: error.message })),
         isWritable(deps.workFolder),
       ]);
-      const body: Health = {
+      return {
         status: elasticsearch.reachable && writable ? 'ok' : 'degraded',
         elasticsearch,
         work_folder: { path: deps.workFolder, writable },
       };
+    };
+    route(app, 'health', async () => {
+      const body = await healthAnswers.get('health', health);
       return { status: body.status === 'ok' ? 200 : 503, body };
     });
 
