@@ -56,15 +56,40 @@ export class CustomerTableBuilder {
     });
   }
 
-  /** A first session in dimension value `dimensionIndex` (-1 = no dimension: counts for all). */
-  addFirstSession(client: string, dimensionIndex: number, timeMs: number): void {
-    const i = this.indexOf(client);
+  /**
+   * A first session of customer `i` (from indexOf) in dimension value `dimensionIndex` (-1 = no
+   * dimension: counts for all); the earliest of several is kept.
+   */
+  addFirstSession(i: number, dimensionIndex: number, timeMs: number): void {
     const all = this.firstSessionMs[0]!;
     if (!(all[i]! <= timeMs)) all[i] = timeMs;
     if (dimensionIndex >= 0) {
       const column = this.firstSessionMs[dimensionIndex + 1]!;
       if (!(column[i]! <= timeMs)) column[i] = timeMs;
     }
+  }
+
+  /**
+   * Renumbers the customers in client order, so their indices do not depend on which of the
+   * concurrent loads saw a client first (the same data gives the same numbering, and so the
+   * same seeded samples downstream).
+   */
+  sortByClient(): void {
+    const clients = this.clients;
+    const order = Array.from(clients.keys()).sort((a, b) =>
+      clients[a]! < clients[b]! ? -1 : clients[a]! > clients[b]! ? 1 : 0,
+    );
+    const permute = <T>(column: T[]): void => {
+      const copy = column.slice();
+      order.forEach((from, to) => (column[to] = copy[from]!));
+    };
+    permute(this.clients);
+    permute(this.downloadMs);
+    permute(this.signupMs);
+    this.actionMs.forEach(permute);
+    this.firstSessionMs.forEach(permute);
+    this.index.clear();
+    this.clients.forEach((client, i) => this.index.set(client, i));
   }
 
   build(): CustomerTable {

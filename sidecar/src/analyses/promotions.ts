@@ -4,10 +4,43 @@ import type {
   PromotionKpiRow,
 } from '../../../common/reports/promotions';
 import { DAY_MS, isoDay, startOfDay } from '../../../common/time';
+import type { PassOrders } from './order_sequences';
 import { ratioOrNull, type PeriodIndex } from './periods';
 
-export function promotionKpiRows(rows: readonly PromotionKpiRow[]): PromotionKpiRow[] {
-  return [...rows].sort((a, b) => b.orders - a.orders || a.promotion.localeCompare(b.promotion));
+/** A promotion's aggregated figures, before its distinct customers are added. */
+export type PromotionTotals = Omit<PromotionKpiRow, 'customers'>;
+
+/** Totals with each promotion's distinct customers (a promotion the pass did not see has 0). */
+export function promotionKpiRows(
+  totals: readonly PromotionTotals[],
+  customers: ReadonlyMap<string, number>,
+): PromotionKpiRow[] {
+  return totals
+    .map((row) => ({ ...row, customers: customers.get(row.promotion) ?? 0 }))
+    .sort((a, b) => b.orders - a.orders || a.promotion.localeCompare(b.promotion));
+}
+
+/**
+ * Distinct customers per promotion among the orders of dimension value `dimensionIndex` (-1 =
+ * all), exact, from the pass: each customer's orders are one contiguous sequence, so a promotion
+ * counts a customer once when the sequence that last used it is another one.
+ */
+export function promotionCustomers(pass: PassOrders, dimensionIndex: number): Map<string, number> {
+  const items = pass.items;
+  if (!items)
+    throw new Error('the pass over orders kept no promotions: promotion customers need them');
+  const counts = new Int32Array(items.promotionNames.length);
+  const lastSequence = new Int32Array(items.promotionNames.length).fill(-1);
+  for (let i = 0; i < pass.customer.length; i++) {
+    for (let row = pass.offsets[i]!; row < pass.offsets[i + 1]!; row++) {
+      const promotion = items.promotion[row]!;
+      if (promotion < 0 || lastSequence[promotion] === i) continue;
+      if (dimensionIndex >= 0 && pass.dimension[row] !== dimensionIndex) continue;
+      lastSequence[promotion] = i;
+      counts[promotion]!++;
+    }
+  }
+  return new Map(items.promotionNames.map((name, p) => [name, counts[p]!]));
 }
 
 export interface PromotionDay {

@@ -40,9 +40,6 @@ export function sessionsQuery(
 export const PURCHASED: Query = { term: { purchased: true } };
 export const HAS_PROMOTION: Query = { exists: { field: 'promotion_id' } };
 
-/** The precision_threshold of every cardinality: exact-ish up to 40 000 distinct values. */
-export const CARDINALITY_PRECISION = 40_000;
-
 /** Bucket shapes we read back (the client's aggregate types are unions too wide to narrow). */
 export interface Bucket {
   key: number | string | Record<string, unknown>;

@@ -44,8 +44,10 @@ interface OrderSource {
 
 /**
  * THE pass over purchased sessions: point-in-time + search_after, sorted by client then
- * session_start, reading client and time from the sort values and only amount (integer cents), dimension and
- * (when wanted) basket lines from _source. Builds the columnar per-customer sequences every
+ * session_start, reading client and time from the sort values and amount (integer cents),
+ * dimension, promotion and (when wanted) basket lines from _source. With baskets it asks for the
+ * whole _source: the node then copies stored bytes instead of parsing and filtering each document
+ * (measured at 1 M sessions: 1.7 s instead of 2.7 s of search time for 322 k orders). Builds the columnar per-customer sequences every
  * analysis of the run shares; `onOrder` lets streaming consumers (product pairs, product revenue)
  * see each basket once without it being kept.
  */
@@ -67,12 +69,9 @@ export async function runOrderPass(
   const pit = await client.openPointInTime({ index, keep_alive: '2m' });
   let pages = 0;
   try {
-    let after: estypes.SortResults | undefined;
-    const fields = ['payment_cents', 'dimension', 'promotion_id'];
-    if (options.withBasket)
-      fields.push('basket.product', 'basket.category', 'basket.price_cents', 'basket.quantity');
-    for (;;) {
-      const response = await client.search<OrderSource>({
+    const fields = options.withBasket ? true : ['payment_cents', 'dimension', 'promotion_id'];
+    const page = (after?: estypes.SortResults) =>
+      client.search<OrderSource>({
         pit: { id: pit.id, keep_alive: '2m' },
         size: PAGE,
         track_total_hits: false,
@@ -81,8 +80,14 @@ export async function runOrderPass(
         sort: [{ client: 'asc' }, { session_start: 'asc' }],
         ...(after ? { search_after: after } : {}),
       });
+    let pending: ReturnType<typeof page> | null = page();
+    while (pending) {
+      const hits: Array<estypes.SearchHit<OrderSource>> = (await pending).hits.hits;
       pages++;
-      const hits = response.hits.hits;
+      // The next page is asked for before this one is read: the node searches while we decode.
+      pending = hits.length === PAGE ? page(hits[hits.length - 1]!.sort) : null;
+      // If reading this page throws, the request in flight must not fail unobserved.
+      pending?.catch(() => undefined);
       for (const hit of hits) {
         const [clientId, timeMs] = hit.sort as [string, number];
         const source = hit._source ?? {};
@@ -101,8 +106,6 @@ export async function runOrderPass(
         });
       }
       options.onProgress?.(builder.orders, total);
-      if (hits.length < PAGE) break;
-      after = hits[hits.length - 1]!.sort;
     }
   } finally {
     await client.closePointInTime({ id: pit.id }).catch(() => undefined);

@@ -2,8 +2,10 @@ import type { Client } from '@elastic/elasticsearch';
 import type { IndexNames } from '../../../common/indices';
 import { DEFAULT_CHURN_FACTOR } from '../analyses/churn';
 import { CustomerTableBuilder } from '../analyses/customer_table';
+import { kpiWindows } from '../analyses/kpis';
 import { PeriodIndex, type TimeRange } from '../analyses/periods';
 import { DEFAULT_TOP_N } from '../analyses/products';
+import { VisitorCounter } from '../analyses/visitors';
 import { applyRetention, latestCompleteRunId, writeReports } from '../reports/report_store';
 import { RunRecorder } from '../runs/run_recorder';
 import { StageRunner, type StageEvent } from '../runs/stage_runner';
@@ -96,6 +98,50 @@ async function discover(
   return { range, dimensions, actions, customerActions };
 }
 
+/**
+ * Downloads (when customers are needed) and, at the same time, the week-by-week first-sessions
+ * composites that also count the visitors.
+ */
+async function loadCustomers(
+  stages: Stages,
+  run: RunData,
+  found: Discovered & { range: TimeRange },
+  selection: ReportSelection,
+  table: CustomerTableBuilder,
+): Promise<VisitorCounter | null> {
+  const { client, names, range } = run;
+  const skipped = 'not needed by the selected reports';
+  await stages.begin('customers');
+  if (!selection.needs('customers') && !selection.needs('visitors')) {
+    await stages.end('customers', skipped, 'skipped');
+    return null;
+  }
+  const weeks = new PeriodIndex(range, 'weekly');
+  const visitors = new VisitorCounter(found.dimensions.length + 1, weeks.starts.length);
+  const [downloads, firsts] = await Promise.all([
+    selection.needs('customers')
+      ? loadDownloads(client, names.downloads, found.customerActions, table)
+      : 0,
+    loadFirstSessions(
+      client,
+      names.orders,
+      {
+        sessions: sessionsQuery(ALL_CONTEXT, range),
+        weeks,
+        windows: kpiWindows(range.nowMs),
+        dimensionIndex: new Map(found.dimensions.map((d, i) => [d, i])),
+      },
+      { table, visitors },
+    ),
+  ]);
+  table.sortByClient();
+  await stages.end(
+    'customers',
+    `${downloads} downloads, ${table.size} customers, ${firsts} first sessions (client × value × week)`,
+  );
+  return visitors;
+}
+
 /** Loads customers and makes the one pass over orders, each only when a selected report needs it. */
 async function gatherRunData(
   stages: Stages,
@@ -107,17 +153,7 @@ async function gatherRunData(
   const { range, dimensions } = found;
   const dimensionIndex = new Map(dimensions.map((d, i) => [d, i]));
   const table = new CustomerTableBuilder(found.customerActions, dimensions.length);
-  const skipped = 'not needed by the selected reports';
-  await stages.begin('customers');
-  if (selection.needs('customers')) {
-    const downloads = await loadDownloads(client, names.downloads, found.customerActions, table);
-    const all = sessionsQuery(ALL_CONTEXT, range);
-    const firsts = await loadFirstSessions(client, names.orders, all, dimensionIndex, table);
-    await stages.end(
-      'customers',
-      `${downloads} downloads, ${table.size} customers, ${firsts} first sessions`,
-    );
-  } else await stages.end('customers', skipped, 'skipped');
+  const visitors = await loadCustomers(stages, run, found, selection, table);
 
   await stages.begin('order_pass');
   let scans = 0;
@@ -138,8 +174,12 @@ async function gatherRunData(
       'order_pass',
       `${result.orders.timeMs.length} orders of ${result.orders.customer.length} customers in ${result.pages} pages`,
     );
-  } else await stages.end('order_pass', skipped, 'skipped');
-  if (selection.needs('customers')) run.customers = table.build();
+  } else await stages.end('order_pass', 'not needed by the selected reports', 'skipped');
+  if (visitors) {
+    const built = table.build();
+    run.visitors = visitors.build(built);
+    if (selection.needs('customers')) run.customers = built;
+  }
   return scans;
 }
 
@@ -214,6 +254,7 @@ export async function runAnalyses(
         pass: null,
         customers: null,
         baskets: null,
+        visitors: null,
       };
       orderScans = await gatherRunData(stages, run, { ...found, range: found.range }, selection);
       reports = await writeAllReports(stages, run, found.dimensions, selection);

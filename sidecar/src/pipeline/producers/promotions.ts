@@ -1,5 +1,6 @@
 import {
   inorganicRatioRows,
+  promotionCustomers,
   promotionDailyRows,
   promotionKpiRows,
 } from '../../analyses/promotions';
@@ -7,12 +8,15 @@ import { HAS_PROMOTION, PURCHASED, sessionsQuery } from '../context';
 import { promotionDays, promotionTotals } from '../queries/promotions';
 import type { ReportProducer } from './types';
 
-/** Promotion KPIs and daily results (aggregations over promoted orders), inorganic ratio. */
+/**
+ * Promotion KPIs and daily results (aggregations over promoted orders; distinct customers from the
+ * pass), inorganic ratio.
+ */
 export const promotionsProducer: ReportProducer = {
   family: 'promotions',
   stage: 'exploratory',
   reports: {
-    'promotions/kpis': [],
+    'promotions/kpis': ['order_pass'],
     'promotions/daily': [],
     'promotions/inorganic_ratio_daily': ['session_periods'],
   },
@@ -28,7 +32,10 @@ export const promotionsProducer: ReportProducer = {
         : null,
       step.wants('session_periods') ? inputs.sessionPeriods() : null,
     ]);
-    if (totals) step.put('promotions/kpis', promotionKpiRows(totals));
+    if (totals && run.pass) {
+      const customers = promotionCustomers(run.pass, context.dimensionIndex);
+      step.put('promotions/kpis', promotionKpiRows(totals, customers));
+    }
     if (days) step.put('promotions/daily', promotionDailyRows(days));
     if (periods) {
       const daily = periods[0]!.map((b) => ({

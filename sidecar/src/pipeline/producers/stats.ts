@@ -23,14 +23,16 @@ async function periodStats(step: ProduceStep): Promise<void> {
     step.put(`stats/orders_${period}`, ordersRows(funnel));
   });
   const weekly = buckets[1]!;
-  const sessions = weekly.map((b) => ({
-    startMs: b.startMs,
-    events: b.counts.has_sessions ?? 0,
-    customers: b.customers,
-  }));
-  step.put('stats/sessions_per_customer_weekly', weeklyPerCustomerRows(sessions, inputs.weeks), {
-    customers: 'approximate above 40000 distinct per week (cardinality)',
-  });
+  const visitors = run.visitors?.weekly[inputs.slot];
+  if (visitors) {
+    // The date histogram and the visitor counts share the run's weeks (Monday, UTC).
+    const sessions = weekly.map((b) => ({
+      startMs: b.startMs,
+      events: b.counts.has_sessions ?? 0,
+      customers: visitors[inputs.weeks.indexOf(b.startMs)] ?? 0,
+    }));
+    step.put('stats/sessions_per_customer_weekly', weeklyPerCustomerRows(sessions, inputs.weeks));
+  }
   const payments = weekly.map((b) => ({
     startMs: b.startMs,
     orders: b.counts.purchased ?? 0,
@@ -48,7 +50,7 @@ export const statsProducer: ReportProducer = {
     'stats/orders_weekly': ['session_periods'],
     'stats/orders_monthly': ['session_periods'],
     'stats/orders_hourly': ['session_hours'],
-    'stats/sessions_per_customer_weekly': ['session_periods'],
+    'stats/sessions_per_customer_weekly': ['session_periods', 'visitors'],
     'stats/orders_per_customer_weekly': ['order_pass'],
     'stats/payment_mean_weekly': ['session_periods'],
     'stats/payment_distribution': ['order_pass'],

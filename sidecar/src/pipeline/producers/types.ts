@@ -4,6 +4,7 @@ import type { ReportId } from '../../../../common/reports/catalogue';
 import type { CustomerTable } from '../../analyses/customer_table';
 import type { PassOrders } from '../../analyses/order_sequences';
 import type { TimeRange } from '../../analyses/periods';
+import type { Visitors } from '../../analyses/visitors';
 import type { BasketStats } from '../basket_stats';
 import type { AnalysisContext } from '../context';
 import type { ContextInputs } from './context_inputs';
@@ -13,6 +14,8 @@ import type { ContextInputs } from './context_inputs';
  * - `order_pass`: the single streamed pass over purchased orders (per-customer sequences);
  * - `customers`: each customer's download, dated actions and first session (implies the pass);
  * - `baskets`: basket pairs and product revenue gathered during the pass;
+ * - `visitors`: distinct clients with a session per context (in total, per week, in the KPI
+ *   windows), exact, counted by the first-sessions composites of the `customers` stage;
  * - `session_periods` / `session_hours`: the per-context session aggregations by calendar period
  *   and by clock hour, requested once per context however many reports read them.
  * Aggregations only one family reads stay inside that family's producer.
@@ -21,6 +24,7 @@ export const RUN_INPUTS = [
   'order_pass',
   'customers',
   'baskets',
+  'visitors',
   'session_periods',
   'session_hours',
 ] as const;
@@ -46,6 +50,7 @@ export interface RunData {
   pass: PassOrders | null;
   customers: CustomerTable | null;
   baskets: BasketStats | null;
+  visitors: Visitors | null;
 }
 
 /** One producer's view of one context: shared inputs, and `put` for the reports it computed. */

@@ -1,13 +1,6 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { KpiValues, KpiWindows } from '../../analyses/kpis';
-import {
-  CARDINALITY_PRECISION,
-  PURCHASED,
-  sub,
-  type Query,
-  type SingleBucket,
-  type ValueAgg,
-} from '../context';
+import { PURCHASED, sub, type Query, type SingleBucket, type ValueAgg } from '../context';
 import { PAYMENT_CENTS_SUM, DISCOUNT_CENTS_SUM, centsSum } from './money';
 
 function windowRange(window: { fromMs: number; toMs: number }): Query {
@@ -16,13 +9,16 @@ function windowRange(window: { fromMs: number; toMs: number }): Query {
   };
 }
 
-/** Orders, revenue, discount (over orders) and distinct visitors (any session), per window. */
+/** The KPIs the aggregation gives; visitors come from the first-sessions composites (exact). */
+export type OrderKpiValues = Omit<KpiValues, 'visitors'>;
+
+/** Orders, revenue and discount over orders, per window. */
 export async function kpiValues(
   client: Client,
   index: string,
   query: Query,
   windows: KpiWindows,
-): Promise<{ total: KpiValues; last7: KpiValues; previous7: KpiValues }> {
+): Promise<{ total: OrderKpiValues; last7: OrderKpiValues; previous7: OrderKpiValues }> {
   const response = await client.search({
     index,
     size: 0,
@@ -38,9 +34,6 @@ export async function kpiValues(
           },
         },
         aggs: {
-          visitors: {
-            cardinality: { field: 'client', precision_threshold: CARDINALITY_PRECISION },
-          },
           orders: {
             filter: PURCHASED,
             aggs: {
@@ -56,13 +49,12 @@ export async function kpiValues(
   const buckets = (
     response.aggregations?.windows as unknown as { buckets: Record<string, SingleBucket> }
   ).buckets;
-  const read = (name: string): KpiValues => {
+  const read = (name: string): OrderKpiValues => {
     const bucket = buckets[name]!;
     const orders = sub<SingleBucket>(bucket, 'orders');
     return {
       orders: orders.doc_count,
       revenue: centsSum(orders, 'revenue'),
-      visitors: sub<ValueAgg>(bucket, 'visitors').value ?? 0,
       discount: centsSum(orders, 'discount'),
     };
   };

@@ -1,63 +1,38 @@
-import type { Client, estypes } from '@elastic/elasticsearch';
-import type { PromotionKpiRow } from '../../../../common/reports/promotions';
-import type { PromotionDay } from '../../analyses/promotions';
-import {
-  CARDINALITY_PRECISION,
-  sub,
-  type MultiBucket,
-  type Query,
-  type ValueAgg,
-} from '../context';
+import type { Client } from '@elastic/elasticsearch';
+import type { PromotionDay, PromotionTotals } from '../../analyses/promotions';
+import type { Query } from '../context';
+import { compositeBuckets } from './composite';
 import { PAYMENT_CENTS_SUM, DISCOUNT_CENTS_SUM, centsSum } from './money';
 
 const PAGE = 2_000;
 
-/** Per promotion: orders, revenue, discount, distinct customers (composite: any number of them). */
+/**
+ * Per promotion: orders, revenue, discount (composite: any number of promotions). Its distinct
+ * customers come from the pass (promotionCustomers): a cardinality here would be approximate.
+ */
 export async function promotionTotals(
   client: Client,
   index: string,
   promotedOrders: Query,
-): Promise<PromotionKpiRow[]> {
-  const rows: PromotionKpiRow[] = [];
-  let after: Record<string, estypes.FieldValue> | undefined;
-  do {
-    const response = await client.search({
-      index,
-      size: 0,
-      track_total_hits: false,
-      query: promotedOrders,
-      aggs: {
-        promotions: {
-          composite: {
-            size: PAGE,
-            sources: [{ promotion: { terms: { field: 'promotion_id' } } }],
-            ...(after ? { after } : {}),
-          },
-          aggs: {
-            revenue: PAYMENT_CENTS_SUM,
-            discount: DISCOUNT_CENTS_SUM,
-            customers: {
-              cardinality: { field: 'client', precision_threshold: CARDINALITY_PRECISION },
-            },
-          },
-        },
-      },
-    });
-    const page = response.aggregations?.promotions as unknown as MultiBucket;
-    for (const bucket of page.buckets) {
+): Promise<PromotionTotals[]> {
+  const rows: PromotionTotals[] = [];
+  const pages = compositeBuckets(client, {
+    index,
+    query: promotedOrders,
+    size: PAGE,
+    sources: [{ promotion: { terms: { field: 'promotion_id' } } }],
+    aggs: { revenue: PAYMENT_CENTS_SUM, discount: DISCOUNT_CENTS_SUM },
+  });
+  for await (const page of pages) {
+    for (const bucket of page) {
       rows.push({
         promotion: String((bucket.key as { promotion: string }).promotion),
         orders: bucket.doc_count,
         revenue: centsSum(bucket, 'revenue'),
         discount: centsSum(bucket, 'discount'),
-        customers: sub<ValueAgg>(bucket, 'customers').value ?? 0,
       });
     }
-    after =
-      page.buckets.length === PAGE
-        ? (page.after_key as Record<string, estypes.FieldValue>)
-        : undefined;
-  } while (after);
+  }
   return rows;
 }
 
@@ -68,40 +43,22 @@ export async function promotionDays(
   promotedOrders: Query,
 ): Promise<PromotionDay[]> {
   const days: PromotionDay[] = [];
-  let after: Record<string, estypes.FieldValue> | undefined;
-  do {
-    const response = await client.search({
-      index,
-      size: 0,
-      track_total_hits: false,
-      query: promotedOrders,
-      aggs: {
-        days: {
-          composite: {
-            size: PAGE,
-            sources: [
-              { promotion: { terms: { field: 'promotion_id' } } },
-              {
-                day: {
-                  date_histogram: {
-                    field: 'session_start',
-                    calendar_interval: 'day',
-                    time_zone: 'UTC',
-                  },
-                },
-              },
-            ],
-            ...(after ? { after } : {}),
-          },
-          aggs: {
-            revenue: PAYMENT_CENTS_SUM,
-            discount: DISCOUNT_CENTS_SUM,
-          },
+  const pages = compositeBuckets(client, {
+    index,
+    query: promotedOrders,
+    size: PAGE,
+    sources: [
+      { promotion: { terms: { field: 'promotion_id' } } },
+      {
+        day: {
+          date_histogram: { field: 'session_start', calendar_interval: 'day', time_zone: 'UTC' },
         },
       },
-    });
-    const page = response.aggregations?.days as unknown as MultiBucket;
-    for (const bucket of page.buckets) {
+    ],
+    aggs: { revenue: PAYMENT_CENTS_SUM, discount: DISCOUNT_CENTS_SUM },
+  });
+  for await (const page of pages) {
+    for (const bucket of page) {
       const key = bucket.key as { promotion: string; day: number };
       days.push({
         promotion: String(key.promotion),
@@ -111,10 +68,6 @@ export async function promotionDays(
         discount: centsSum(bucket, 'discount'),
       });
     }
-    after =
-      page.buckets.length === PAGE
-        ? (page.after_key as Record<string, estypes.FieldValue>)
-        : undefined;
-  } while (after);
+  }
   return days;
 }

@@ -1,7 +1,6 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type { CalendarPeriod, TimeRange } from '../../analyses/periods';
 import {
-  CARDINALITY_PRECISION,
   HAS_PROMOTION,
   PURCHASED,
   sub,
@@ -9,8 +8,8 @@ import {
   type MultiBucket,
   type Query,
   type SingleBucket,
-  type ValueAgg,
 } from '../context';
+import { compositeBuckets } from './composite';
 import { PAYMENT_CENTS_SUM, centsSum } from './money';
 
 /** What every time bucket of sessions carries: funnel counts, orders' revenue, promoted orders. */
@@ -20,8 +19,6 @@ export interface SessionBucket {
   counts: Record<string, number>;
   revenue: number;
   promoted: number;
-  /** Distinct clients with a session (approximate above the precision threshold). */
-  customers: number;
 }
 
 const CALENDAR: Record<CalendarPeriod, estypes.AggregationsCalendarInterval> = {
@@ -33,7 +30,6 @@ const CALENDAR: Record<CalendarPeriod, estypes.AggregationsCalendarInterval> = {
 /** Sub-aggregations shared by the calendar and the hourly queries. */
 function bucketAggs(
   actions: readonly string[],
-  withCustomers: boolean,
 ): Record<string, estypes.AggregationsAggregationContainer> {
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {
     purchased: {
@@ -44,11 +40,6 @@ function bucketAggs(
   actions.forEach((action, i) => {
     aggs[`action_${i}`] = { filter: { term: { [`actions.${action}`]: true } } };
   });
-  if (withCustomers) {
-    aggs.customers = {
-      cardinality: { field: 'client', precision_threshold: CARDINALITY_PRECISION },
-    };
-  }
   return aggs;
 }
 
@@ -64,7 +55,6 @@ function readBucket(bucket: Bucket, startMs: number, actions: readonly string[])
     counts,
     revenue: centsSum(purchased, 'revenue'),
     promoted: sub<SingleBucket>(purchased, 'promoted').doc_count,
-    customers: bucket.customers ? ((bucket.customers as ValueAgg).value ?? 0) : 0,
   };
 }
 
@@ -94,7 +84,7 @@ export async function sessionPeriodBuckets(
           min_doc_count: 0,
           extended_bounds: { min: range.fromMs, max: range.nowMs },
         },
-        aggs: bucketAggs(actions, period === 'weekly'),
+        aggs: bucketAggs(actions),
       },
     },
   });
@@ -116,32 +106,18 @@ export async function sessionHourBuckets(
   actions: readonly string[],
 ): Promise<SessionBucket[]> {
   const buckets: SessionBucket[] = [];
-  let after: Record<string, unknown> | undefined;
-  do {
-    const response = await client.search({
-      index,
-      size: 0,
-      track_total_hits: false,
-      query,
-      aggs: {
-        hours: {
-          composite: {
-            size: HOURLY_PAGE,
-            sources: [
-              { hour: { date_histogram: { field: 'session_start', fixed_interval: '1h' } } },
-            ],
-            ...(after ? { after: after as Record<string, estypes.FieldValue> } : {}),
-          },
-          aggs: bucketAggs(actions, false),
-        },
-      },
-    });
-    const hours = response.aggregations?.hours as unknown as MultiBucket;
-    for (const bucket of hours.buckets) {
+  const pages = compositeBuckets(client, {
+    index,
+    query,
+    size: HOURLY_PAGE,
+    sources: [{ hour: { date_histogram: { field: 'session_start', fixed_interval: '1h' } } }],
+    aggs: bucketAggs(actions),
+  });
+  for await (const page of pages) {
+    for (const bucket of page) {
       const key = bucket.key as { hour: number };
       buckets.push(readBucket(bucket, key.hour, actions));
     }
-    after = hours.buckets.length === HOURLY_PAGE ? hours.after_key : undefined;
-  } while (after);
+  }
   return buckets;
 }
