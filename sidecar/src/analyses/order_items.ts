@@ -28,7 +28,7 @@ class Dictionary {
   }
 }
 
-function grow(data: Int32Array, length: number): Int32Array {
+function grow(data: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
   if (length < data.length) return data;
   const bigger = new Int32Array(data.length * 2);
   bigger.set(data);
