@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PromotionPairRow, PromotionTestRow } from '../../common/reports/abtests';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { screenshotDashboard as screenshot } from '../helpers/dashboard_screenshot';
-import { startDemoStack, type DemoStack } from '../helpers/demo_stack';
-import { testPrefix } from '../helpers/es';
+import type { DemoStack } from '../helpers/demo_stack';
+import { useDashboardSession, chartRendered } from '../helpers/dashboard_session';
 
 /**
  * The A/B tests dashboard in Chromium over a generated shop (demo-data → ingest → run → ui): every
@@ -14,33 +13,12 @@ import { testPrefix } from '../helpers/es';
  */
 const DIMENSION = 'location_2';
 
-async function rendered(page: Page, chart: string): Promise<void> {
-  await page.waitForSelector(`[data-test-subj="${chart}"] [data-ech-render-complete="true"]`, {
-    state: 'attached',
-    timeout: 30_000,
-  });
-}
-
 describe('the A/B tests dashboard in Chromium', () => {
   let stack: DemoStack;
-  let browser: TestBrowser;
   let page: Page;
 
-  beforeAll(async () => {
-    stack = await startDemoStack({
-      esUrl: inject('esUrl'),
-      prefix: testPrefix('e2e-abtests'),
-      customers: 3_000,
-      days: 90,
-      seed: 5,
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  useDashboardSession({ name: 'e2e-abtests', customers: 3_000, days: 90, seed: 5 }, (session) => {
+    ({ stack, page } = session);
   });
 
   it('draws the promotion charts, the pair heat map and segment change, with the planted lift', async () => {
@@ -58,7 +36,7 @@ describe('the A/B tests dashboard in Chromium', () => {
       'abtestsSegmentChangeChart-amount',
       'abtestsSegmentChangeChart-count',
     ]) {
-      await rendered(page, chart);
+      await chartRendered(page, chart);
     }
     expect(await page.textContent('[data-test-subj="abtestsExplanation"]')).toContain(
       'Benjamini–Hochberg',
@@ -71,14 +49,14 @@ describe('the A/B tests dashboard in Chromium', () => {
     await screenshot(page, 'abtests_dashboard_all');
 
     await page.click('[data-test-subj="abtestsEntity-products"]');
-    await rendered(page, 'abtestsOriginalView-products');
-    await rendered(page, 'abtestsDifferences-products');
+    await chartRendered(page, 'abtestsOriginalView-products');
+    await chartRendered(page, 'abtestsDifferences-products');
   });
 
   it('switches to a dimension value’s tests', async () => {
     await page.goto(`${stack.url}/app/customerAnalytics/abtests?dimension=${DIMENSION}`);
-    await rendered(page, 'abtestsOriginalView-promotions');
-    await rendered(page, 'abtestsPairs');
+    await chartRendered(page, 'abtestsOriginalView-promotions');
+    await chartRendered(page, 'abtestsPairs');
     await screenshot(page, `abtests_dashboard_${DIMENSION}`);
   });
 });

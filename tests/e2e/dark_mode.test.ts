@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import type { TestBrowser } from '../helpers/browser';
 import { screenshotDashboard } from '../helpers/dashboard_screenshot';
-import { startDemoStack, type DemoStack } from '../helpers/demo_stack';
-import { testPrefix } from '../helpers/es';
+import type { DemoStack } from '../helpers/demo_stack';
+import { useDashboardSession, chartRendered } from '../helpers/dashboard_session';
 
 /**
  * Kibana's dark mode in the standalone host over a generated shop: the page served with
@@ -60,38 +60,18 @@ async function colours(page: Page): Promise<PageColours> {
   };
 }
 
-async function chartsDrawn(page: Page, chart: string): Promise<void> {
-  await page.waitForSelector(`[data-test-subj="${chart}"] [data-ech-render-complete="true"]`, {
-    state: 'attached',
-    timeout: 60_000,
-  });
-}
-
 describe('dark mode in Chromium', () => {
   let stack: DemoStack;
   let browser: TestBrowser;
   let page: Page;
 
-  beforeAll(async () => {
-    stack = await startDemoStack({
-      esUrl: inject('esUrl'),
-      prefix: testPrefix('e2e-dark-mode'),
-      customers: 200,
-      days: 60,
-      seed: 21,
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  useDashboardSession({ name: 'e2e-dark-mode', customers: 200, days: 60, seed: 21 }, (session) => {
+    ({ stack, browser, page } = session);
   });
 
   it('?theme=dark: dark charts CSS, dark page, panels and chart backgrounds, light text', async () => {
     await page.goto(`${stack.url}/app/customerAnalytics/overview?theme=dark`);
-    await chartsDrawn(page, 'topCategoriesChart');
+    await chartRendered(page, 'topCategoriesChart', 60_000);
     const dark = await colours(page);
     expect(dark.chartsCss).toBe('theme_only_dark.css');
     expect(dark.page).toBeLessThan(0.1);
@@ -101,14 +81,14 @@ describe('dark mode in Chromium', () => {
     await screenshotDashboard(page, 'dark_mode_overview');
 
     await page.click('[data-test-subj="hostNav-customerAnalytics-cohorts"]');
-    await chartsDrawn(page, 'cohortChart-third_fourth');
+    await chartRendered(page, 'cohortChart-third_fourth', 60_000);
     await screenshotDashboard(page, 'dark_mode_cohorts');
     expect(browser.errors).toEqual([]);
   });
 
   it('the header switch re-themes the mounted app live, and a reload keeps the choice', async () => {
     await page.goto(`${stack.url}/app/customerAnalytics/overview?theme=dark`);
-    await chartsDrawn(page, 'dailyOrdersChart');
+    await chartRendered(page, 'dailyOrdersChart', 60_000);
     await page.click('[data-test-subj="hostThemeToggle"]');
     await expect
       .poll(async () => (await colours(page)).panel, { timeout: 10_000 })
@@ -121,11 +101,11 @@ describe('dark mode in Chromium', () => {
 
     // The switch is remembered (as Kibana remembers the colour mode setting): no query needed.
     await page.goto(`${stack.url}/app/customerAnalytics/overview`);
-    await chartsDrawn(page, 'dailyOrdersChart');
+    await chartRendered(page, 'dailyOrdersChart', 60_000);
     expect((await colours(page)).chartsCss).toBe('theme_only_light.css');
     await page.click('[data-test-subj="hostThemeToggle"]');
     await page.reload();
-    await chartsDrawn(page, 'dailyOrdersChart');
+    await chartRendered(page, 'dailyOrdersChart', 60_000);
     const again = await colours(page);
     expect(again.chartsCss).toBe('theme_only_dark.css');
     expect(again.panel).toBeLessThan(0.1);

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { COHORT_STEPS } from '../../common/reports/cohort';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import type { TestBrowser } from '../helpers/browser';
 import { screenshotDashboard as screenshot } from '../helpers/dashboard_screenshot';
-import { startDemoStack, type DemoStack } from '../helpers/demo_stack';
-import { testPrefix } from '../helpers/es';
+import type { DemoStack } from '../helpers/demo_stack';
+import { useDashboardSession, chartRendered, tableCell } from '../helpers/dashboard_session';
 
 /**
  * Every dashboard in Chromium over one generated shop (demo-data → ingest → run → ui): each shows
@@ -32,12 +32,6 @@ function first<T>(rows: readonly T[]): T {
   return row;
 }
 
-/** The text of one cell of a chart's data table (`<chart>-data`), waiting for it to exist. */
-async function cell(page: Page, chart: string, rowKey: string, column: string): Promise<string> {
-  const selector = `[data-test-subj="${chart}-data"] tr[data-key="${rowKey}"] td[data-column="${column}"]`;
-  return (await page.textContent(selector, { timeout: 30_000 }))?.trim() ?? '';
-}
-
 async function rowKeys(page: Page, chart: string): Promise<string[]> {
   return page.$$eval(`[data-test-subj="${chart}-data"] tbody tr`, (rows) =>
     rows.map((row) => row.getAttribute('data-key') ?? ''),
@@ -48,14 +42,6 @@ async function text(page: Page, testSubj: string): Promise<string> {
   return (
     (await page.textContent(`[data-test-subj="${testSubj}"]`, { timeout: 30_000 }))?.trim() ?? ''
   );
-}
-
-/** Elastic Charts marks a finished render on an invisible status element. */
-async function rendered(page: Page, chart: string): Promise<void> {
-  await page.waitForSelector(`[data-test-subj="${chart}"] [data-ech-render-complete="true"]`, {
-    state: 'attached',
-    timeout: 30_000,
-  });
 }
 
 function eventually<T>(read: () => Promise<T>) {
@@ -69,28 +55,15 @@ describe('the dashboards in Chromium', () => {
 
   const open = async (dashboard: string, waitFor: string) => {
     await page.goto(`${stack.url}/app/customerAnalytics/${dashboard}`);
-    await rendered(page, waitFor);
+    await chartRendered(page, waitFor);
   };
   const selectDimension = async (dimension: string) => {
     await page.selectOption('[data-test-subj="dimensionFilter"]', dimension);
     expect(new URL(page.url()).searchParams.get('dimension')).toBe(dimension);
   };
 
-  beforeAll(async () => {
-    stack = await startDemoStack({
-      esUrl: inject('esUrl'),
-      prefix: testPrefix('e2e-dashboards'),
-      customers: 300,
-      days: 60,
-      seed: 11,
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  useDashboardSession({ name: 'e2e-dashboards', customers: 300, days: 60, seed: 11 }, (session) => {
+    ({ stack, browser, page } = session);
   });
 
   it('Overview: journey, churn, weekly churn and the top 10 products and categories', async () => {
@@ -104,20 +77,20 @@ describe('the dashboards in Chromium', () => {
 
     await open('overview', 'topCategoriesChart');
     expect(await text(page, 'journey-download-first')).toBe(hours(downloadToFirst!.value!));
-    expect(await cell(page, 'journeyAmounts', '1', 'value')).toBe(num(amounts[0]!.value!, 2));
+    expect(await tableCell(page, 'journeyAmounts', '1', 'value')).toBe(num(amounts[0]!.value!, 2));
     expect(await text(page, 'churn-rate')).toBe(pct(churn.churn_rate));
     expect(await text(page, 'churn-customers')).toBe(num(churn.customers));
     const week = first(weeklyChurn);
-    expect(await cell(page, 'weeklyChurnChart', week.period!, 'churn_rate')).toBe(
+    expect(await tableCell(page, 'weeklyChurnChart', week.period!, 'churn_rate')).toBe(
       pct(week.churn_rate),
     );
     expect(await rowKeys(page, 'topProductsChart')).toEqual(
       products.slice(0, 10).map((row) => row.name),
     );
-    expect(await cell(page, 'topProductsChart', first(products).name, 'value')).toBe(
+    expect(await tableCell(page, 'topProductsChart', first(products).name, 'value')).toBe(
       num(first(products).orders),
     );
-    expect(await cell(page, 'topCategoriesChart', first(categories).name, 'value')).toBe(
+    expect(await tableCell(page, 'topCategoriesChart', first(categories).name, 'value')).toBe(
       num(first(categories).orders),
     );
     await screenshot(page, 'overview_dashboard_all');
@@ -127,7 +100,7 @@ describe('the dashboards in Chromium', () => {
     await selectDimension(DIMENSION);
     await eventually(() => text(page, 'churn-customers')).toBe(num(churnDimension.customers));
     expect(await text(page, 'churn-rate')).toBe(pct(churnDimension.churn_rate));
-    await rendered(page, 'topProductsChart');
+    await chartRendered(page, 'topProductsChart');
     await screenshot(page, `overview_dashboard_${DIMENSION}`);
     expect(browser.errors).toEqual([]);
   });
@@ -142,27 +115,29 @@ describe('the dashboards in Chromium', () => {
     await open('customers', 'customersFunnelChart');
     const bin = first(bins);
     expect(bins).toHaveLength(20);
-    expect(await cell(page, 'customersPaymentsChart', '0', 'value')).toBe(num(bin.orders));
+    expect(await tableCell(page, 'customersPaymentsChart', '0', 'value')).toBe(num(bin.orders));
     expect(
       await page.textContent('[data-test-subj="customersPaymentsChart-data"] tr[data-key="0"] th'),
     ).toBe(`${num(bin.lower, 2)}–${num(bin.upper, 2)}`);
     const ones = byCount.find((row) => row.order_count === 1)!;
-    expect(await cell(page, 'customersByOrderCountChart', '1', 'value')).toBe(num(ones.customers));
+    expect(await tableCell(page, 'customersByOrderCountChart', '1', 'value')).toBe(
+      num(ones.customers),
+    );
     const cohort = first(weekly);
-    expect(await cell(page, 'customersCohortChart', cohort.period, 'size')).toBe(
+    expect(await tableCell(page, 'customersCohortChart', cohort.period, 'size')).toBe(
       num(cohort.cohort_size),
     );
-    expect(await cell(page, 'customersCohortChart', cohort.period, '1')).toBe(
+    expect(await tableCell(page, 'customersCohortChart', cohort.period, '1')).toBe(
       num(cohort.counts[1]!),
     );
     const day = first(funnel);
-    expect(await cell(page, 'customersFunnelChart', day.period, 'download')).toBe(
+    expect(await tableCell(page, 'customersFunnelChart', day.period, 'download')).toBe(
       num(day.counts.download!),
     );
     await screenshot(page, 'customers_all');
 
     await page.click('[data-test-subj="customersCohortMode-percent"]');
-    await eventually(() => cell(page, 'customersCohortChart', cohort.period, '0')).toBe(
+    await eventually(() => tableCell(page, 'customersCohortChart', cohort.period, '0')).toBe(
       `${num((cohort.counts[0]! / cohort.cohort_size) * 100, 1)}%`,
     );
     await page.click('[data-test-subj="customersCohortPeriod-day"]');
@@ -173,10 +148,10 @@ describe('the dashboards in Chromium', () => {
     const binsDimension = await stack.read('stats/payment_distribution', DIMENSION);
     expect(first(binsDimension).orders).not.toBe(bin.orders);
     await selectDimension(DIMENSION);
-    await eventually(() => cell(page, 'customersPaymentsChart', '0', 'value')).toBe(
+    await eventually(() => tableCell(page, 'customersPaymentsChart', '0', 'value')).toBe(
       num(first(binsDimension).orders),
     );
-    await rendered(page, 'customersCohortChart');
+    await chartRendered(page, 'customersCohortChart');
     await screenshot(page, `customers_${DIMENSION}_daily_cohort_percent`);
     expect(browser.errors).toEqual([]);
   });
@@ -193,17 +168,17 @@ describe('the dashboards in Chromium', () => {
     };
 
     await open('funnels', 'customerFunnel-series');
-    expect(await cell(page, 'sessionFunnel-totals', 'has_sessions', 'value')).toBe(
+    expect(await tableCell(page, 'sessionFunnel-totals', 'has_sessions', 'value')).toBe(
       num(total(sessionsDaily, 'has_sessions')),
     );
-    expect(await cell(page, 'sessionFunnel-totals', 'purchased', 'value')).toBe(
+    expect(await tableCell(page, 'sessionFunnel-totals', 'purchased', 'value')).toBe(
       num(total(sessionsDaily, 'purchased')),
     );
-    expect(await cell(page, 'customerFunnel-totals', 'first_order', 'value')).toBe(
+    expect(await tableCell(page, 'customerFunnel-totals', 'first_order', 'value')).toBe(
       num(total(customersDaily, 'first_order')),
     );
     const day = sessionsDaily[10]!;
-    expect(await cell(page, 'sessionFunnel-series', day.period, 'purchased')).toBe(
+    expect(await tableCell(page, 'sessionFunnel-series', day.period, 'purchased')).toBe(
       num(day.counts.purchased!),
     );
     await screenshot(page, 'funnels_daily_all');
@@ -213,25 +188,25 @@ describe('the dashboards in Chromium', () => {
       sessionsWeekly.map((row) => row.period),
     );
     const week = first(sessionsWeekly);
-    expect(await cell(page, 'sessionFunnel-series', week.period, 'has_basket')).toBe(
+    expect(await tableCell(page, 'sessionFunnel-series', week.period, 'has_basket')).toBe(
       num(week.counts.has_basket!),
     );
 
     await page.click('[data-test-subj="funnelsPeriod-hourly"]');
     const noon = sessionsHourly.find((row) => row.hour === 12)!;
-    await eventually(() => cell(page, 'sessionFunnel-series', '12', 'has_sessions')).toBe(
+    await eventually(() => tableCell(page, 'sessionFunnel-series', '12', 'has_sessions')).toBe(
       num(noon.counts.has_sessions!, 2),
     );
-    expect(await cell(page, 'sessionFunnel-totals', 'has_sessions', 'value')).toBe(
+    expect(await tableCell(page, 'sessionFunnel-totals', 'has_sessions', 'value')).toBe(
       num(total(sessionsHourly, 'has_sessions'), 2),
     );
 
     const hourlyDimension = await stack.read('funnel/session_hourly', DIMENSION);
     await selectDimension(DIMENSION);
-    await eventually(() => cell(page, 'sessionFunnel-totals', 'has_sessions', 'value')).toBe(
+    await eventually(() => tableCell(page, 'sessionFunnel-totals', 'has_sessions', 'value')).toBe(
       num(total(hourlyDimension, 'has_sessions'), 2),
     );
-    await rendered(page, 'customerFunnel-series');
+    await chartRendered(page, 'customerFunnel-series');
     await screenshot(page, `funnels_hourly_${DIMENSION}`);
     expect(browser.errors).toEqual([]);
   });
@@ -242,10 +217,12 @@ describe('the dashboards in Chromium', () => {
       const rows = await stack.read(`cohort/${step}_weekly`, 'all');
       expect(await rowKeys(page, `cohortChart-${step}`)).toEqual(rows.map((row) => row.period));
       const row = rows.find((r) => r.cohort_size > 0)!;
-      expect(await cell(page, `cohortChart-${step}`, row.period, 'size')).toBe(
+      expect(await tableCell(page, `cohortChart-${step}`, row.period, 'size')).toBe(
         num(row.cohort_size),
       );
-      expect(await cell(page, `cohortChart-${step}`, row.period, '0')).toBe(num(row.counts[0]!));
+      expect(await tableCell(page, `cohortChart-${step}`, row.period, '0')).toBe(
+        num(row.counts[0]!),
+      );
     }
     await screenshot(page, 'cohorts_weekly_all');
 
@@ -257,7 +234,7 @@ describe('the dashboards in Chromium', () => {
         rows.map((row) => row.period),
       );
       const row = rows.find((r) => r.counts[1]! > 0)!;
-      expect(await cell(page, `cohortChart-${step}`, row.period, '1')).toBe(
+      expect(await tableCell(page, `cohortChart-${step}`, row.period, '1')).toBe(
         `${num((row.counts[1]! / row.cohort_size) * 100, 1)}%`,
       );
     }
@@ -265,10 +242,10 @@ describe('the dashboards in Chromium', () => {
     const dimensionRows = await stack.read('cohort/first_second_daily', DIMENSION);
     const row = dimensionRows.find((r) => r.cohort_size > 0)!;
     await selectDimension(DIMENSION);
-    await eventually(() => cell(page, 'cohortChart-first_second', row.period, 'size')).toBe(
+    await eventually(() => tableCell(page, 'cohortChart-first_second', row.period, 'size')).toBe(
       num(row.cohort_size),
     );
-    await rendered(page, 'cohortChart-third_fourth');
+    await chartRendered(page, 'cohortChart-third_fourth');
     await screenshot(page, `cohorts_daily_percent_${DIMENSION}`);
     expect(browser.errors).toEqual([]);
   });
@@ -284,39 +261,43 @@ describe('the dashboards in Chromium', () => {
 
     await open('stats', 'statsPaymentsChart');
     const day = daily[20]!;
-    expect(await cell(page, 'ordersPerPeriodChart', day.period, 'orders')).toBe(num(day.orders));
+    expect(await tableCell(page, 'ordersPerPeriodChart', day.period, 'orders')).toBe(
+      num(day.orders),
+    );
     const week = sessionsPer[2]!;
-    expect(await cell(page, 'perCustomerChart', week.period, 'sessions')).toBe(num(week.mean!, 2));
+    expect(await tableCell(page, 'perCustomerChart', week.period, 'sessions')).toBe(
+      num(week.mean!, 2),
+    );
     const orderWeek = ordersPer.find((row) => row.period === week.period)!;
-    await eventually(() => cell(page, 'perCustomerChart', week.period, 'orders')).toBe(
+    await eventually(() => tableCell(page, 'perCustomerChart', week.period, 'orders')).toBe(
       num(orderWeek.mean!, 2),
     );
     const paymentWeek = meanPayment[2]!;
-    expect(await cell(page, 'meanPaymentChart', paymentWeek.period, 'mean_payment')).toBe(
+    expect(await tableCell(page, 'meanPaymentChart', paymentWeek.period, 'mean_payment')).toBe(
       num(paymentWeek.mean_payment!, 2),
     );
-    expect(await cell(page, 'statsPaymentsChart', '1', 'value')).toBe(num(bins[1]!.orders));
+    expect(await tableCell(page, 'statsPaymentsChart', '1', 'value')).toBe(num(bins[1]!.orders));
     await screenshot(page, 'stats_all');
 
     await page.click('[data-test-subj="ordersPeriod-monthly"]');
     await eventually(() => rowKeys(page, 'ordersPerPeriodChart')).toEqual(
       monthly.map((row) => row.period),
     );
-    expect(await cell(page, 'ordersPerPeriodChart', first(monthly).period, 'orders')).toBe(
+    expect(await tableCell(page, 'ordersPerPeriodChart', first(monthly).period, 'orders')).toBe(
       num(first(monthly).orders),
     );
     await page.click('[data-test-subj="ordersPeriod-hourly"]');
     const evening = hourly.find((row) => row.hour === 20)!;
-    await eventually(() => cell(page, 'ordersPerPeriodChart', '20', 'orders')).toBe(
+    await eventually(() => tableCell(page, 'ordersPerPeriodChart', '20', 'orders')).toBe(
       num(evening.orders, 2),
     );
 
     const hourlyDimension = await stack.read('stats/orders_hourly', DIMENSION);
     await selectDimension(DIMENSION);
-    await eventually(() => cell(page, 'ordersPerPeriodChart', '20', 'orders')).toBe(
+    await eventually(() => tableCell(page, 'ordersPerPeriodChart', '20', 'orders')).toBe(
       num(hourlyDimension.find((row) => row.hour === 20)!.orders, 2),
     );
-    await rendered(page, 'ordersPerPeriodChart');
+    await chartRendered(page, 'ordersPerPeriodChart');
     await screenshot(page, `stats_hourly_${DIMENSION}`);
     expect(browser.errors).toEqual([]);
   });
@@ -329,18 +310,18 @@ describe('the dashboards in Chromium', () => {
 
     await open('products', 'productRevenueChart');
     const pair = first(pairs);
-    expect(await cell(page, 'topPairsChart', `${pair.first}|${pair.second}`, 'value')).toBe(
+    expect(await tableCell(page, 'topPairsChart', `${pair.first}|${pair.second}`, 'value')).toBe(
       num(pair.orders),
     );
     expect(await rowKeys(page, 'topPairsChart')).toHaveLength(Math.min(15, pairs.length));
     expect(await rowKeys(page, 'productsTopProductsChart')).toEqual(
       products.slice(0, 20).map((row) => row.name),
     );
-    expect(await cell(page, 'productsTopCategoriesChart', first(categories).name, 'value')).toBe(
-      num(first(categories).orders),
-    );
+    expect(
+      await tableCell(page, 'productsTopCategoriesChart', first(categories).name, 'value'),
+    ).toBe(num(first(categories).orders));
     const day = revenue[30]!;
-    expect(await cell(page, 'productRevenueChart', day.period, 'revenue')).toBe(
+    expect(await tableCell(page, 'productRevenueChart', day.period, 'revenue')).toBe(
       num(day.revenue, 2),
     );
     await screenshot(page, 'products_all');
@@ -351,10 +332,10 @@ describe('the dashboards in Chromium', () => {
     await eventually(() => rowKeys(page, 'topPairsChart')).toEqual(
       pairsDimension.slice(0, 15).map((row) => `${row.first}|${row.second}`),
     );
-    expect(await cell(page, 'topPairsChart', `${top.first}|${top.second}`, 'value')).toBe(
+    expect(await tableCell(page, 'topPairsChart', `${top.first}|${top.second}`, 'value')).toBe(
       num(top.orders),
     );
-    await rendered(page, 'productRevenueChart');
+    await chartRendered(page, 'productRevenueChart');
     await screenshot(page, `products_${DIMENSION}`);
     expect(browser.errors).toEqual([]);
   });
@@ -378,14 +359,14 @@ describe('the dashboards in Chromium', () => {
       expect(await kpiCell(row.promotion, 'customers')).toBe(num(row.customers));
     }
     const day = ratio.find((row) => row.ratio !== null && row.ratio > 0)!;
-    expect(await cell(page, 'inorganicRatioChart', day.period, 'ratio')).toBe(pct(day.ratio));
+    expect(await tableCell(page, 'inorganicRatioChart', day.period, 'ratio')).toBe(pct(day.ratio));
     const promoDay = daily.find((row) => row.revenue > 0)!;
-    expect(await cell(page, 'promotionRevenueChart', promoDay.period, promoDay.promotion)).toBe(
-      num(promoDay.revenue, 2),
-    );
-    expect(await cell(page, 'promotionDiscountChart', promoDay.period, promoDay.promotion)).toBe(
-      num(promoDay.discount, 2),
-    );
+    expect(
+      await tableCell(page, 'promotionRevenueChart', promoDay.period, promoDay.promotion),
+    ).toBe(num(promoDay.revenue, 2));
+    expect(
+      await tableCell(page, 'promotionDiscountChart', promoDay.period, promoDay.promotion),
+    ).toBe(num(promoDay.discount, 2));
     await screenshot(page, 'promotions_all');
 
     const kpisDimension = await stack.read('promotions/kpis', DIMENSION);
@@ -395,7 +376,7 @@ describe('the dashboards in Chromium', () => {
     );
     await selectDimension(DIMENSION);
     await eventually(() => kpiCell(promotion.promotion, 'orders')).toBe(num(promotion.orders));
-    await rendered(page, 'promotionDiscountChart');
+    await chartRendered(page, 'promotionDiscountChart');
     await screenshot(page, `promotions_${DIMENSION}`);
     expect(browser.errors).toEqual([]);
   });

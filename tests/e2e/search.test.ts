@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SearchType } from '../../common/search';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { screenshotDashboard as screenshot } from '../helpers/dashboard_screenshot';
-import { startDemoStack, type DemoStack } from '../helpers/demo_stack';
-import { testPrefix } from '../helpers/es';
+import type { DemoStack } from '../helpers/demo_stack';
+import { useDashboardSession } from '../helpers/dashboard_session';
 
 /**
  * The Search app in Chromium over a generated shop (demo-data → ingest → run → ui): a mistyped
@@ -22,24 +21,10 @@ const num = (value: number) => new Intl.NumberFormat('en-US').format(value);
 
 describe('the Search app in Chromium', () => {
   let stack: DemoStack;
-  let browser: TestBrowser;
   let page: Page;
 
-  beforeAll(async () => {
-    stack = await startDemoStack({
-      esUrl: inject('esUrl'),
-      prefix: testPrefix('e2e-search'),
-      customers: 200,
-      days: 30,
-      seed: 16,
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  useDashboardSession({ name: 'e2e-search', customers: 200, days: 30, seed: 16 }, (session) => {
+    ({ stack, page } = session);
   });
 
   /** The value of `field` on the most orders, and how many orders hold it (brute force count). */

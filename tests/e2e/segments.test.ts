@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CustomerProfile } from '../../common/reports/segments';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
 import { screenshotDashboard as screenshot } from '../helpers/dashboard_screenshot';
-import { startDemoStack, type DemoStack } from '../helpers/demo_stack';
-import { testPrefix } from '../helpers/es';
+import type { DemoStack } from '../helpers/demo_stack';
+import { useDashboardSession, chartRendered, tableCell } from '../helpers/dashboard_session';
 
 /**
  * The Segments dashboard in Chromium over a generated shop (demo-data → ingest → run → ui): the
@@ -20,38 +19,12 @@ const num = (value: number, decimals = 0) =>
     maximumFractionDigits: decimals,
   }).format(value);
 
-async function cell(page: Page, chart: string, rowKey: string, column: string): Promise<string> {
-  const selector = `[data-test-subj="${chart}-data"] tr[data-key="${rowKey}"] td[data-column="${column}"]`;
-  return (await page.textContent(selector, { timeout: 30_000 }))?.trim() ?? '';
-}
-
-async function rendered(page: Page, chart: string): Promise<void> {
-  await page.waitForSelector(`[data-test-subj="${chart}"] [data-ech-render-complete="true"]`, {
-    state: 'attached',
-    timeout: 30_000,
-  });
-}
-
 describe('the Segments dashboard in Chromium', () => {
   let stack: DemoStack;
-  let browser: TestBrowser;
   let page: Page;
 
-  beforeAll(async () => {
-    stack = await startDemoStack({
-      esUrl: inject('esUrl'),
-      prefix: testPrefix('e2e-segments'),
-      customers: 300,
-      days: 60,
-      seed: 12,
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  useDashboardSession({ name: 'e2e-segments', customers: 300, days: 60, seed: 12 }, (session) => {
+    ({ stack, page } = session);
   });
 
   it('shows the stored segments, charts, rules and the top customers of a segment', async () => {
@@ -60,9 +33,9 @@ describe('the Segments dashboard in Chromium', () => {
     const biggest = [...kmeans].sort((a, b) => b.customers - a.customers)[0]!;
 
     await page.goto(`${stack.url}/app/customerAnalytics/segments`);
-    await rendered(page, 'segmentsTreemap');
+    await chartRendered(page, 'segmentsTreemap');
     for (const row of kmeans) {
-      expect(await cell(page, 'segmentsTreemap', row.segment, 'customers')).toBe(
+      expect(await tableCell(page, 'segmentsTreemap', row.segment, 'customers')).toBe(
         num(row.customers),
       );
     }
@@ -73,7 +46,7 @@ describe('the Segments dashboard in Chromium', () => {
       'segmentsHistogram-monetary',
       'segmentsScatter-recency_monetary',
     ]) {
-      await rendered(page, chart);
+      await chartRendered(page, chart);
     }
     expect(await page.textContent('[data-test-subj="segmentsRuleTable"]')).toContain(
       'r ≥ 4, f ≥ 4, m ≥ 4',
@@ -102,18 +75,22 @@ describe('the Segments dashboard in Chromium', () => {
     await page.click('[data-test-subj="segmentsScheme-quintile"]');
     const quintile = sizes.find((r) => r.scheme === 'quintile' && r.customers > 0)!;
     await expect
-      .poll(() => cell(page, 'segmentsTreemap', quintile.segment, 'customers'), { timeout: 30_000 })
+      .poll(() => tableCell(page, 'segmentsTreemap', quintile.segment, 'customers'), {
+        timeout: 30_000,
+      })
       .toBe(num(quintile.customers));
     await page.click('[data-test-subj="segmentsScatterPair-frequency_monetary"]');
-    await rendered(page, 'segmentsScatter-frequency_monetary');
+    await chartRendered(page, 'segmentsScatter-frequency_monetary');
   });
 
   it('switches to a dimension value’s segments', async () => {
     const sizes = await stack.read('segments/sizes', DIMENSION);
     const row = sizes.find((r) => r.scheme === 'kmeans' && r.customers > 0)!;
     await page.goto(`${stack.url}/app/customerAnalytics/segments?dimension=${DIMENSION}`);
-    await rendered(page, 'segmentsTreemap');
-    expect(await cell(page, 'segmentsTreemap', row.segment, 'customers')).toBe(num(row.customers));
+    await chartRendered(page, 'segmentsTreemap');
+    expect(await tableCell(page, 'segmentsTreemap', row.segment, 'customers')).toBe(
+      num(row.customers),
+    );
     await screenshot(page, `segments_dashboard_${DIMENSION}`);
   });
 });
