@@ -5,8 +5,9 @@ import { PeriodIndex, daysInRange, type CalendarPeriod } from '../../analyses/pe
 import { sessionFunnelSteps } from '../../analyses/session_funnel';
 import { sessionsQuery, type AnalysisContext, type Query } from '../context';
 import {
+  rollUp,
+  sessionDayBuckets,
   sessionHourBuckets,
-  sessionPeriodBuckets,
   type SessionBucket,
 } from '../queries/session_periods';
 import type { RunData } from './types';
@@ -50,14 +51,20 @@ export class ContextInputs {
     };
   }
 
-  /** Session buckets per calendar period, in CALENDAR_PERIODS order. */
+  /** Session buckets per calendar period, in CALENDAR_PERIODS order (one request: days). */
   sessionPeriods(): Promise<SessionBucket[][]> {
     const { client, names, range, actions } = this.run;
-    this.periodBuckets ??= Promise.all(
-      CALENDAR_PERIODS.map((period) =>
-        sessionPeriodBuckets(client, names.orders, this.sessions, period, range, actions),
-      ),
-    );
+    this.periodBuckets ??= sessionDayBuckets(
+      client,
+      names.orders,
+      this.sessions,
+      range,
+      actions,
+    ).then((days) => [
+      days,
+      rollUp(days, this.weeks),
+      rollUp(days, new PeriodIndex(range, 'monthly')),
+    ]);
     return this.periodBuckets;
   }
 

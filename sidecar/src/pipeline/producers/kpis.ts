@@ -1,20 +1,21 @@
 import { kpiRows, kpiWindows } from '../../analyses/kpis';
-import { kpiValues } from '../queries/kpis';
+import { orderKpis } from '../queries/kpis';
 import type { ReportProducer } from './types';
 
 /**
  * Headline KPIs over fixed windows before the reference time: orders, revenue and discount from
- * one aggregation request, visitors (exact distinct clients) from the run's visitor counts.
+ * the context's daily session buckets, visitors (exact distinct clients) from the run's counts.
  */
 export const kpisProducer: ReportProducer = {
   family: 'kpis',
   stage: 'exploratory',
-  reports: { 'kpis/overall': ['visitors'] },
+  reports: { 'kpis/overall': ['session_periods', 'visitors'] },
   async produce(step) {
     const { run, inputs } = step;
     if (!step.selected('kpis/overall') || !run.visitors) return;
     const windows = kpiWindows(run.range.nowMs);
-    const values = await kpiValues(run.client, run.names.orders, inputs.sessions, windows);
+    const [days] = await inputs.sessionPeriods();
+    const values = orderKpis(days!, windows, run.names.orders);
     const { total, last7, previous7 } = run.visitors;
     const slot = inputs.slot;
     step.put(

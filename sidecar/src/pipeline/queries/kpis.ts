@@ -1,76 +1,58 @@
-import type { Client } from '@elastic/elasticsearch';
 import type { KpiValues, KpiWindows } from '../../analyses/kpis';
-import { PURCHASED, sub, type Query, type SingleBucket, type ValueAgg } from '../context';
-import { PAYMENT_CENTS_SUM, DISCOUNT_CENTS_SUM, centsSum } from './money';
+import type { SessionBucket } from './session_periods';
 
-function windowRange(window: { fromMs: number; toMs: number }): Query {
-  return {
-    range: { session_start: { gte: window.fromMs, lt: window.toMs, format: 'epoch_millis' } },
-  };
-}
-
-/** The KPIs the aggregation gives; visitors come from the first-sessions composites (exact). */
+/** The KPIs orders give; visitors come from the first-sessions composites (exact). */
 export type OrderKpiValues = Omit<KpiValues, 'visitors'>;
 
-/** Orders, revenue and discount over orders, per window. */
-export async function kpiValues(
-  client: Client,
-  index: string,
-  query: Query,
+/**
+ * Orders, revenue and discount over the whole range and each window, summed from the context's
+ * daily session buckets (the windows are whole UTC days, so no request of their own), in cents
+ * until the one division per figure.
+ */
+export function orderKpis(
+  days: readonly SessionBucket[],
   windows: KpiWindows,
-): Promise<{ total: OrderKpiValues; last7: OrderKpiValues; previous7: OrderKpiValues }> {
-  const response = await client.search({
-    index,
-    size: 0,
-    track_total_hits: false,
-    query,
-    aggs: {
-      windows: {
-        filters: {
-          filters: {
-            total: { match_all: {} },
-            last7: windowRange(windows.last7),
-            previous7: windowRange(windows.previous7),
-          },
-        },
-        aggs: {
-          orders: {
-            filter: PURCHASED,
-            aggs: {
-              revenue: PAYMENT_CENTS_SUM,
-              discount: DISCOUNT_CENTS_SUM,
-              with_cents: { value_count: { field: 'payment_cents' } },
-            },
-          },
-        },
-      },
-    },
-  });
-  const buckets = (
-    response.aggregations?.windows as unknown as { buckets: Record<string, SingleBucket> }
-  ).buckets;
-  const read = (name: string): OrderKpiValues => {
-    const bucket = buckets[name]!;
-    const orders = sub<SingleBucket>(bucket, 'orders');
-    return {
-      orders: orders.doc_count,
-      revenue: centsSum(orders, 'revenue'),
-      discount: centsSum(orders, 'discount'),
-    };
+  index: string,
+): { total: OrderKpiValues; last7: OrderKpiValues; previous7: OrderKpiValues } {
+  const sum = (keep: (startMs: number) => boolean) => {
+    let orders = 0;
+    let revenueCents = 0;
+    let discountCents = 0;
+    let withCents = 0;
+    for (const day of days) {
+      if (!keep(day.startMs)) continue;
+      orders += day.counts.purchased ?? 0;
+      revenueCents += day.revenueCents;
+      discountCents += day.discountCents;
+      withCents += day.ordersWithCents;
+    }
+    return { orders, revenueCents, discountCents, withCents };
   };
-  assertCents(sub<SingleBucket>(buckets.total!, 'orders'), index);
-  return { total: read('total'), last7: read('last7'), previous7: read('previous7') };
+  const values = (keep: (startMs: number) => boolean): OrderKpiValues => {
+    const { orders, revenueCents, discountCents } = sum(keep);
+    return { orders, revenue: revenueCents / 100, discount: discountCents / 100 };
+  };
+  const within = (window: { fromMs: number; toMs: number }) => (startMs: number) =>
+    startMs >= window.fromMs && startMs < window.toMs;
+  assertCents(
+    sum(() => true),
+    index,
+  );
+  return {
+    total: values(() => true),
+    last7: values(within(windows.last7)),
+    previous7: values(within(windows.previous7)),
+  };
 }
 
 /**
  * Orders loaded before money was stored in cents have no payment_cents: every sum would silently
  * be 0. Say so instead (one ingest rewrites them all).
  */
-function assertCents(orders: SingleBucket, index: string): void {
-  const withCents = sub<ValueAgg>(orders, 'with_cents').value ?? 0;
-  if (withCents < orders.doc_count) {
+function assertCents(totals: { orders: number; withCents: number }, index: string): void {
+  if (totals.withCents < totals.orders) {
     throw new Error(
-      `${orders.doc_count - withCents} of ${orders.doc_count} orders in ${index} have no payment_cents (loaded by an older version): run 'customer-analytics ingest' again, then the analyses`,
+      `${totals.orders - totals.withCents} of ${totals.orders} orders in ${index} have no payment_cents (loaded by an older version): run 'customer-analytics ingest' again, then the analyses`,
     );
   }
 }

@@ -1,5 +1,5 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type { CalendarPeriod, TimeRange } from '../../analyses/periods';
+import type { PeriodIndex, TimeRange } from '../../analyses/periods';
 import {
   HAS_PROMOTION,
   PURCHASED,
@@ -8,33 +8,37 @@ import {
   type MultiBucket,
   type Query,
   type SingleBucket,
+  type ValueAgg,
 } from '../context';
 import { compositeBuckets } from './composite';
-import { PAYMENT_CENTS_SUM, centsSum } from './money';
+import { DISCOUNT_CENTS_SUM, PAYMENT_CENTS_SUM, centsSum } from './money';
 
 /** What every time bucket of sessions carries: funnel counts, orders' revenue, promoted orders. */
 export interface SessionBucket {
   startMs: number;
   /** step → sessions: has_sessions, each action, purchased. */
   counts: Record<string, number>;
+  /** Revenue in currency units (revenueCents / 100, divided once). */
   revenue: number;
+  revenueCents: number;
+  /** Calendar buckets only (0 in hourly ones): discount, and orders that carry payment_cents. */
+  discountCents: number;
+  ordersWithCents: number;
   promoted: number;
 }
-
-const CALENDAR: Record<CalendarPeriod, estypes.AggregationsCalendarInterval> = {
-  daily: 'day',
-  weekly: 'week',
-  monthly: 'month',
-};
 
 /** Sub-aggregations shared by the calendar and the hourly queries. */
 function bucketAggs(
   actions: readonly string[],
+  calendar: boolean,
 ): Record<string, estypes.AggregationsAggregationContainer> {
+  const money: Record<string, estypes.AggregationsAggregationContainer> = calendar
+    ? { discount: DISCOUNT_CENTS_SUM, with_cents: { value_count: { field: 'payment_cents' } } }
+    : {};
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {
     purchased: {
       filter: PURCHASED,
-      aggs: { revenue: PAYMENT_CENTS_SUM, promoted: { filter: HAS_PROMOTION } },
+      aggs: { revenue: PAYMENT_CENTS_SUM, promoted: { filter: HAS_PROMOTION }, ...money },
     },
   };
   actions.forEach((action, i) => {
@@ -50,23 +54,56 @@ function readBucket(bucket: Bucket, startMs: number, actions: readonly string[])
     counts[action] = sub<SingleBucket>(bucket, `action_${i}`).doc_count;
   });
   counts.purchased = purchased.doc_count;
+  const value = (name: string) => (purchased[name] as ValueAgg | undefined)?.value ?? 0;
   return {
     startMs,
     counts,
     revenue: centsSum(purchased, 'revenue'),
+    revenueCents: value('revenue'),
+    discountCents: value('discount'),
+    ordersWithCents: value('with_cents'),
     promoted: sub<SingleBucket>(purchased, 'promoted').doc_count,
   };
 }
 
 /**
- * Sessions per calendar day/week (Monday)/month in UTC, every period of the range present
- * (min_doc_count 0 + extended_bounds), with the funnel's action counts as filter sub-aggregations.
+ * Buckets summed into the periods of `periods` (every period present), money in cents until the
+ * one division: weeks and months from days, since UTC days nest in both.
  */
-export async function sessionPeriodBuckets(
+export function rollUp(buckets: readonly SessionBucket[], periods: PeriodIndex): SessionBucket[] {
+  const rolled = periods.starts.map<SessionBucket>((startMs) => ({
+    startMs,
+    counts: {},
+    revenue: 0,
+    revenueCents: 0,
+    discountCents: 0,
+    ordersWithCents: 0,
+    promoted: 0,
+  }));
+  for (const bucket of buckets) {
+    const into = rolled[periods.indexOf(bucket.startMs)];
+    if (!into) continue;
+    for (const [step, n] of Object.entries(bucket.counts)) {
+      into.counts[step] = (into.counts[step] ?? 0) + n;
+    }
+    into.revenueCents += bucket.revenueCents;
+    into.discountCents += bucket.discountCents;
+    into.ordersWithCents += bucket.ordersWithCents;
+    into.promoted += bucket.promoted;
+  }
+  for (const bucket of rolled) bucket.revenue = bucket.revenueCents / 100;
+  return rolled;
+}
+
+/**
+ * Sessions per UTC day, every day of the range present (min_doc_count 0 + extended_bounds), with
+ * the funnel's action counts as filter sub-aggregations; weeks and months are rolled up from it
+ * (rollUp) rather than asked for, each request reading every session of the context.
+ */
+export async function sessionDayBuckets(
   client: Client,
   index: string,
   query: Query,
-  period: CalendarPeriod,
   range: TimeRange,
   actions: readonly string[],
 ): Promise<SessionBucket[]> {
@@ -79,12 +116,12 @@ export async function sessionPeriodBuckets(
       periods: {
         date_histogram: {
           field: 'session_start',
-          calendar_interval: CALENDAR[period],
+          calendar_interval: 'day',
           time_zone: 'UTC',
           min_doc_count: 0,
           extended_bounds: { min: range.fromMs, max: range.nowMs },
         },
-        aggs: bucketAggs(actions),
+        aggs: bucketAggs(actions, true),
       },
     },
   });
@@ -111,7 +148,7 @@ export async function sessionHourBuckets(
     query,
     size: HOURLY_PAGE,
     sources: [{ hour: { date_histogram: { field: 'session_start', fixed_interval: '1h' } } }],
-    aggs: bucketAggs(actions),
+    aggs: bucketAggs(actions, false),
   });
   for await (const page of pages) {
     for (const bucket of page) {
