@@ -49,6 +49,26 @@ export interface PromotionDay {
   orders: number;
   revenue: number;
   discount: number;
+  revenueCents: number;
+  discountCents: number;
+}
+
+/** Each promotion's totals over its days, money summed in cents and divided once. */
+export function promotionTotalsOf(days: readonly PromotionDay[]): PromotionTotals[] {
+  const totals = new Map<string, { orders: number; revenueCents: number; discountCents: number }>();
+  for (const day of days) {
+    const total = totals.get(day.promotion) ?? { orders: 0, revenueCents: 0, discountCents: 0 };
+    total.orders += day.orders;
+    total.revenueCents += day.revenueCents;
+    total.discountCents += day.discountCents;
+    totals.set(day.promotion, total);
+  }
+  return [...totals].map(([promotion, total]) => ({
+    promotion,
+    orders: total.orders,
+    revenue: total.revenueCents / 100,
+    discount: total.discountCents / 100,
+  }));
 }
 
 /** Each promotion's days from its first to its last order day, zero days filled in. */

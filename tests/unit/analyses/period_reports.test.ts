@@ -13,10 +13,31 @@ import {
   ProductDictionary,
   topTermRows,
 } from '../../../sidecar/src/analyses/products';
-import { inorganicRatioRows, promotionDailyRows } from '../../../sidecar/src/analyses/promotions';
+import {
+  inorganicRatioRows,
+  promotionDailyRows,
+  promotionTotalsOf,
+  type PromotionDay,
+} from '../../../sidecar/src/analyses/promotions';
 import { hourlyFunnelRows, periodFunnelRows } from '../../../sidecar/src/analyses/session_funnel';
 
 const t = (iso: string) => Date.parse(iso);
+/** A promotion's day as the aggregation reads it: money in cents and in currency units. */
+const day = (
+  promotion: string,
+  date: string,
+  orders: number,
+  revenueCents: number,
+  discountCents: number,
+): PromotionDay => ({
+  promotion,
+  startMs: t(`${date}T00:00:00Z`),
+  orders,
+  revenue: revenueCents / 100,
+  discount: discountCents / 100,
+  revenueCents,
+  discountCents,
+});
 const range = { fromMs: t('2025-03-01T15:00:00Z'), nowMs: t('2025-03-04T09:00:00Z') };
 
 describe('period reports', () => {
@@ -150,13 +171,26 @@ describe('products and promotions', () => {
 
   it('promotion days run from the first to the last order day with zeros between', () => {
     const rows = promotionDailyRows([
-      { promotion: 'P', startMs: t('2025-03-01T00:00:00Z'), orders: 1, revenue: 10, discount: 1 },
-      { promotion: 'P', startMs: t('2025-03-03T00:00:00Z'), orders: 2, revenue: 20, discount: 2 },
+      day('P', '2025-03-01', 1, 1000, 100),
+      day('P', '2025-03-03', 2, 2000, 200),
     ]);
     expect(rows.map((r) => [r.period, r.orders])).toEqual([
       ['2025-03-01', 1],
       ['2025-03-02', 0],
       ['2025-03-03', 2],
+    ]);
+  });
+
+  it('promotion totals sum their days in cents, divided once', () => {
+    expect(
+      promotionTotalsOf([
+        day('P', '2025-03-01', 1, 10, 1),
+        day('Q', '2025-03-01', 1, 500, 0),
+        day('P', '2025-03-02', 2, 20, 2),
+      ]),
+    ).toEqual([
+      { promotion: 'P', orders: 3, revenue: 0.3, discount: 0.03 },
+      { promotion: 'Q', orders: 1, revenue: 5, discount: 0 },
     ]);
   });
 

@@ -3,14 +3,15 @@ import {
   promotionCustomers,
   promotionDailyRows,
   promotionKpiRows,
+  promotionTotalsOf,
 } from '../../analyses/promotions';
 import { HAS_PROMOTION, PURCHASED, sessionsQuery } from '../context';
-import { promotionDays, promotionTotals } from '../queries/promotions';
+import { promotionDays } from '../queries/promotions';
 import type { ReportProducer } from './types';
 
 /**
- * Promotion KPIs and daily results (aggregations over promoted orders; distinct customers from the
- * pass), inorganic ratio.
+ * Promotion KPIs and daily results (one aggregation over promoted orders by promotion and day;
+ * distinct customers from the pass), inorganic ratio.
  */
 export const promotionsProducer: ReportProducer = {
   family: 'promotions',
@@ -23,18 +24,15 @@ export const promotionsProducer: ReportProducer = {
   async produce(step) {
     const { run, context, inputs } = step;
     const promoted = sessionsQuery(context, run.range, [PURCHASED, HAS_PROMOTION]);
-    const [totals, days, periods] = await Promise.all([
-      step.selected('promotions/kpis')
-        ? promotionTotals(run.client, run.names.orders, promoted)
-        : null,
-      step.selected('promotions/daily')
+    const [days, periods] = await Promise.all([
+      step.selected('promotions/kpis') || step.selected('promotions/daily')
         ? promotionDays(run.client, run.names.orders, promoted)
         : null,
       step.wants('session_periods') ? inputs.sessionPeriods() : null,
     ]);
-    if (totals && run.pass) {
+    if (days && run.pass) {
       const customers = promotionCustomers(run.pass, context.dimensionIndex);
-      step.put('promotions/kpis', promotionKpiRows(totals, customers));
+      step.put('promotions/kpis', promotionKpiRows(promotionTotalsOf(days), customers));
     }
     if (days) step.put('promotions/daily', promotionDailyRows(days));
     if (periods) {

@@ -1,42 +1,17 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { PromotionDay, PromotionTotals } from '../../analyses/promotions';
-import type { Query } from '../context';
+import type { PromotionDay } from '../../analyses/promotions';
+import type { Query, ValueAgg } from '../context';
 import { compositeBuckets } from './composite';
 import { PAYMENT_CENTS_SUM, DISCOUNT_CENTS_SUM, centsSum } from './money';
 
 const PAGE = 2_000;
 
 /**
- * Per promotion: orders, revenue, discount (composite: any number of promotions). Its distinct
- * customers come from the pass (promotionCustomers): a cardinality here would be approximate.
+ * Per promotion and UTC day with orders: orders, revenue, discount (composite: any number of
+ * promotions). The promotions' totals are summed from these days (promotionTotalsOf); their
+ * distinct customers come from the pass (promotionCustomers), where a cardinality would be
+ * approximate.
  */
-export async function promotionTotals(
-  client: Client,
-  index: string,
-  promotedOrders: Query,
-): Promise<PromotionTotals[]> {
-  const rows: PromotionTotals[] = [];
-  const pages = compositeBuckets(client, {
-    index,
-    query: promotedOrders,
-    size: PAGE,
-    sources: [{ promotion: { terms: { field: 'promotion_id' } } }],
-    aggs: { revenue: PAYMENT_CENTS_SUM, discount: DISCOUNT_CENTS_SUM },
-  });
-  for await (const page of pages) {
-    for (const bucket of page) {
-      rows.push({
-        promotion: String((bucket.key as { promotion: string }).promotion),
-        orders: bucket.doc_count,
-        revenue: centsSum(bucket, 'revenue'),
-        discount: centsSum(bucket, 'discount'),
-      });
-    }
-  }
-  return rows;
-}
-
-/** Per promotion and UTC day with orders: orders, revenue, discount. */
 export async function promotionDays(
   client: Client,
   index: string,
@@ -66,6 +41,8 @@ export async function promotionDays(
         orders: bucket.doc_count,
         revenue: centsSum(bucket, 'revenue'),
         discount: centsSum(bucket, 'discount'),
+        revenueCents: (bucket.revenue as ValueAgg).value ?? 0,
+        discountCents: (bucket.discount as ValueAgg).value ?? 0,
       });
     }
   }
