@@ -4,11 +4,13 @@ import { z } from 'zod';
 export const SEARCH_TYPES = ['product', 'category', 'client', 'promotion', 'dimension'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
-/** `search/index`: per context and type, the distinct values in its sessions; `all` also says what the run added to or removed from the index. */
+/**
+ * `search/index`: per context and type, the distinct values in its sessions. What a run added to or
+ * removed from the index is run activity, not data: it goes to the run's log, so two runs over the
+ * same data write the same report.
+ */
 export const searchIndexRowSchema = z.object({
   type: z.enum(SEARCH_TYPES),
   values: z.number().int().nonnegative(),
-  added: z.number().int().nonnegative(),
-  removed: z.number().int().nonnegative(),
 });
 export type SearchIndexRow = z.infer<typeof searchIndexRowSchema>;

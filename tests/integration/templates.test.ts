@@ -28,9 +28,13 @@ describe('index templates', () => {
     expect(Object.keys((properties.basket as { properties: object }).properties).sort()).toEqual([
       'category',
       'price',
+      'price_cents',
       'product',
       'quantity',
     ]);
+    // Money is summed in integer cents (issue 9): exact, so two runs give equal reports.
+    expect(properties.payment_cents).toEqual({ type: 'long' });
+    expect(properties.discount_cents).toEqual({ type: 'long' });
 
     const reports = await client.indices.getMapping({ index: `${prefix}reports` });
     expect(reports[`${prefix}reports`]!.mappings.properties!.data).toEqual({

@@ -255,6 +255,7 @@ export async function runAnalyses(
         customers: null,
         baskets: null,
         visitors: null,
+        log: (message) => recorder.log('info', message),
       };
       orderScans = await gatherRunData(stages, run, { ...found, range: found.range }, selection);
       reports = await writeAllReports(stages, run, found.dimensions, selection);

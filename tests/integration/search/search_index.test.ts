@@ -16,11 +16,22 @@ async function indexRows(client: Client, names: IndexNames, dimension = 'all') {
   return latest.report.data;
 }
 
+/** The search sync's lines in a run's log: what the run added to or removed from the index. */
+async function searchLog(client: Client, names: IndexNames, runId: string): Promise<string[]> {
+  const found = await client.search<{ logs: Array<{ message: string }> }>({
+    index: names.runs,
+    query: { term: { run_id: runId } },
+  });
+  const logs = found.hits.hits[0]?._source?.logs ?? [];
+  return logs.map((line) => line.message).filter((message) => message.startsWith('search index:'));
+}
+
 describe('search index and GET search', () => {
   const prefix = testPrefix('search-index');
   let client: Client;
   let names: IndexNames;
   let app: FastifyInstance;
+  let firstRun: string;
 
   const search = async (query: string) => {
     const response = await app.inject({
@@ -39,7 +50,7 @@ describe('search index and GET search', () => {
   beforeAll(async () => {
     client = testClient();
     names = await loadOrdersFixture(client, prefix, { orders: SEARCH_ORDERS, downloads: [] });
-    await runAnalyses(client, names, { only: ['search'] });
+    firstRun = (await runAnalyses(client, names, { only: ['search'] })).runId;
     app = await startTestHost(client, prefix);
   });
 
@@ -51,18 +62,21 @@ describe('search index and GET search', () => {
 
   it('indexes each distinct value of each type once and counts them per dimension', async () => {
     expect(await indexRows(client, names)).toEqual([
-      { type: 'product', values: 4, added: 4, removed: 0 },
-      { type: 'category', values: 4, added: 4, removed: 0 },
-      { type: 'client', values: 4, added: 4, removed: 0 },
-      { type: 'promotion', values: 2, added: 2, removed: 0 },
-      { type: 'dimension', values: 2, added: 2, removed: 0 },
+      { type: 'product', values: 4 },
+      { type: 'category', values: 4 },
+      { type: 'client', values: 4 },
+      { type: 'promotion', values: 2 },
+      { type: 'dimension', values: 2 },
+    ]);
+    expect(await searchLog(client, names, firstRun)).toEqual([
+      'search index: 16 added (product 4, category 4, client 4, promotion 2, dimension 2), 0 removed',
     ]);
     expect(await indexRows(client, names, 'south')).toEqual([
-      { type: 'product', values: 2, added: 0, removed: 0 },
-      { type: 'category', values: 2, added: 0, removed: 0 },
-      { type: 'client', values: 2, added: 0, removed: 0 },
-      { type: 'promotion', values: 1, added: 0, removed: 0 },
-      { type: 'dimension', values: 1, added: 0, removed: 0 },
+      { type: 'product', values: 2 },
+      { type: 'category', values: 2 },
+      { type: 'client', values: 2 },
+      { type: 'promotion', values: 1 },
+      { type: 'dimension', values: 1 },
     ]);
   });
 
@@ -107,13 +121,9 @@ describe('search index and GET search', () => {
   });
 
   it('writes nothing when nothing changed, then only the values first seen since', async () => {
-    await runAnalyses(client, names, { only: ['search'] });
-    expect((await indexRows(client, names)).map((r) => [r.type, r.added, r.removed])).toEqual([
-      ['product', 0, 0],
-      ['category', 0, 0],
-      ['client', 0, 0],
-      ['promotion', 0, 0],
-      ['dimension', 0, 0],
+    const unchanged = await runAnalyses(client, names, { only: ['search'] });
+    expect(await searchLog(client, names, unchanged.runId)).toEqual([
+      'search index: 0 added, 0 removed',
     ]);
     const before = await client.count({ index: names.search });
     await loadOrdersFixture(client, prefix, {
@@ -122,13 +132,16 @@ describe('search index and GET search', () => {
       ],
       downloads: [],
     });
-    await runAnalyses(client, names, { only: ['search'] });
-    expect((await indexRows(client, names)).map((r) => [r.type, r.values, r.added])).toEqual([
-      ['product', 4, 0],
-      ['category', 4, 0],
-      ['client', 5, 1],
-      ['promotion', 3, 1],
-      ['dimension', 3, 1],
+    const grown = await runAnalyses(client, names, { only: ['search'] });
+    expect((await indexRows(client, names)).map((r) => [r.type, r.values])).toEqual([
+      ['product', 4],
+      ['category', 4],
+      ['client', 5],
+      ['promotion', 3],
+      ['dimension', 3],
+    ]);
+    expect(await searchLog(client, names, grown.runId)).toEqual([
+      'search index: 3 added (client 1, promotion 1, dimension 1), 0 removed',
     ]);
     const after = await client.count({ index: names.search });
     expect(after.count - before.count).toBe(3);

@@ -87,6 +87,18 @@ describe('serve as a process', () => {
 
     const second = (await api('POST', '/runs', {})).json.run_id as string;
     expect(await runStatus(url, second)).toBe('running');
+    // Mid-run means recorded: the trigger answers before the run document exists (it first waits
+    // for the previous run's lock), and a run killed before that has nothing to mark.
+    await waitFor('the second run in the runs index', async () => {
+      await client.indices.refresh({ index: `${prefix}runs` });
+      const found = await client.count({
+        index: `${prefix}runs`,
+        query: {
+          bool: { filter: [{ term: { run_id: second } }, { term: { status: 'running' } }] },
+        },
+      });
+      return found.count === 1;
+    });
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
 

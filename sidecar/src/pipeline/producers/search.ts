@@ -9,10 +9,23 @@ const syncOfRun = new WeakMap<RunData, Promise<TypeSync[]>>();
 function runSync(run: RunData): Promise<TypeSync[]> {
   let sync = syncOfRun.get(run);
   if (!sync) {
-    sync = syncSearchIndex(run.client, run.names, run.runId);
+    sync = syncSearchIndex(run.client, run.names, run.runId).then(async (synced) => {
+      await run.log(syncSummary(synced));
+      return synced;
+    });
     syncOfRun.set(run, sync);
   }
   return sync;
+}
+
+/** e.g. "search index: 3 added (client 1, promotion 1, dimension 1), 0 removed". */
+function syncSummary(synced: readonly TypeSync[]): string {
+  const part = (verb: string, count: (s: TypeSync) => number) => {
+    const total = synced.reduce((sum, s) => sum + count(s), 0);
+    const byType = synced.filter((s) => count(s) > 0).map((s) => `${s.type} ${count(s)}`);
+    return byType.length > 0 ? `${total} ${verb} (${byType.join(', ')})` : `${total} ${verb}`;
+  };
+  return `search index: ${part('added', (s) => s.added)}, ${part('removed', (s) => s.removed)}`;
 }
 
 /**
@@ -26,11 +39,10 @@ export const searchProducer: ReportProducer = {
   async produce(step: ProduceStep) {
     const synced = await runSync(step.run);
     const dimension = step.context.dimension;
-    const rows: SearchIndexRow[] = synced.map((s) =>
-      dimension === ALL_DIMENSIONS
-        ? { type: s.type, values: s.values, added: s.added, removed: s.removed }
-        : { type: s.type, values: s.valuesByDimension.get(dimension) ?? 0, added: 0, removed: 0 },
-    );
+    const rows: SearchIndexRow[] = synced.map((s) => ({
+      type: s.type,
+      values: dimension === ALL_DIMENSIONS ? s.values : (s.valuesByDimension.get(dimension) ?? 0),
+    }));
     step.put('search/index', rows, { scope: 'every session of orders, up to the run' });
   },
 };

@@ -51,6 +51,8 @@ export interface RunData {
   customers: CustomerTable | null;
   baskets: BasketStats | null;
   visitors: Visitors | null;
+  /** A line in the run's log (what a stage did beyond its reports, e.g. index maintenance). */
+  log(message: string): Promise<void>;
 }
 
 /** One producer's view of one context: shared inputs, and `put` for the reports it computed. */
