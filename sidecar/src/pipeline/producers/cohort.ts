@@ -1,5 +1,5 @@
 import { COHORT_STEPS } from '../../../../common/reports/cohort';
-import { cohortEvents, cohortTable } from '../../analyses/cohorts';
+import { cohortEvents, cohortTable } from '../../analyses/cohort';
 import type { ReportProducer, RunInput } from './types';
 
 /** Every cohort reads the customer table: its members, and downloads for the first step. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohortEvents, cohortTable } from '../../../sidecar/src/analyses/cohorts';
+import { cohortEvents, cohortTable } from '../../../sidecar/src/analyses/cohort';
 import { PassOrdersBuilder, selectDimension } from '../../../sidecar/src/analyses/order_sequences';
 
 const t = (iso: string) => Date.parse(iso);
