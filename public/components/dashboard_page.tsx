@@ -14,6 +14,7 @@ import {
   unknownDimensionTitle,
 } from '../hooks/resolve_dimension';
 import { SelectedDimensionContext } from '../hooks/selected_dimension';
+import { HeaderSearch } from '../apps/search/header_search';
 import { DimensionFilter } from './dimension_filter';
 
 interface DashboardPageProps {
@@ -46,6 +47,7 @@ export function DashboardPage({ title, description, children }: DashboardPagePro
             loading={dimensionsState.loading}
             onChange={setDimension}
           />,
+          <HeaderSearch key="search" />,
         ]}
       />
       <EuiPageTemplate.Section>

@@ -104,4 +104,21 @@ describe('the Search app in Chromium', () => {
     ).toBe(num(promotion.orders));
     await screenshot(page, 'search_promotion_view');
   });
+  it('the search bar in a dashboard header opens the hit with the keyboard, keeping the dimension', async () => {
+    const product = await busiest('basket.product', true);
+    await page.goto(`${stack.url}/app/customerAnalytics/overview?dimension=all`);
+    await page.fill('[data-test-subj="headerSearchField"]', mistype(product.value));
+    const hit = page.locator('[data-test-subj="searchHit-product"]', {
+      has: page.locator('[data-test-subj="searchHitValue"]', { hasText: product.value }),
+    });
+    await hit.first().waitFor({ timeout: 30_000 });
+    await screenshot(page, 'search_header_hits');
+    await page.press('[data-test-subj="headerSearchField"]', 'Enter');
+    await page.waitForSelector('[data-test-subj="entityView"]', { timeout: 30_000 });
+    expect(page.url()).toContain(`/search/product/${encodeURIComponent(product.value)}`);
+    expect(page.url()).toContain('dimension=all');
+    expect(
+      (await page.textContent('[data-test-subj="entityKpi-orders"] .euiStat__title'))?.trim(),
+    ).toBe(num(product.orders));
+  });
 });

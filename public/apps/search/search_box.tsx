@@ -88,7 +88,7 @@ export function SearchBox({ onPick }: SearchBoxProps): JSX.Element {
   );
 }
 
-function SearchHits({
+export function SearchHits({
   hits,
   highlight,
   onPick,
