@@ -4,6 +4,7 @@ import { indexNames, type IndexNames } from '../../../common/indices';
 import { ensureIndices } from '../es/templates';
 import { validateConfig } from '../ingest/config';
 import { ingest } from '../ingest/ingest';
+import { IngestInterrupted, LOAD_STOP_WAIT_MS } from '../ingest/interruption';
 import { formatSummary } from '../ingest/summary';
 import { ANALYSIS_STAGES, runAnalyses } from '../pipeline/run_analyses';
 import { newRunId } from '../runs/run_id';
@@ -30,7 +31,14 @@ interface CurrentRun {
   recorder: RunRecorder;
   lock: HeldLock;
   done: Promise<void>;
+  /** Asks the run's ingest to stop (interrupt()). */
+  stop: AbortController;
+  /** Whether its ingest is under way: only then has interrupt() batches to wait for. */
+  phase: { ingesting: boolean };
 }
+
+/** How long interrupt() lets a stopping ingest finish its batches and delete its staging. */
+const STOP_GRACE_MS = LOAD_STOP_WAIT_MS + 5_000;
 
 /**
  * Starts full runs (ingest of the stored connections, then every analysis) under the
@@ -82,14 +90,17 @@ export class RunCoordinator {
     recorder.document.summary = { trigger };
     const log = logger.child({ run_id: runId });
     log.info({ trigger }, 'run started');
-    const done = this.execute(recorder, log, options.skipIngest ?? false).finally(async () => {
+    const stop = new AbortController();
+    const skipIngest = options.skipIngest ?? false;
+    const phase = { ingesting: false };
+    const done = this.execute(recorder, log, skipIngest, stop.signal, phase).finally(async () => {
       await attempt.lock.release().catch((error: unknown) => {
         log.warn({ error: (error as Error).message }, 'could not release the run lock');
       });
       this.current = null;
       this.generation++;
     });
-    this.current = { recorder, lock: attempt.lock, done };
+    this.current = { recorder, lock: attempt.lock, done, stop, phase };
     return runId;
   }
 
@@ -106,13 +117,22 @@ export class RunCoordinator {
     await this.current?.done;
   }
 
-  private async execute(recorder: RunRecorder, log: Logger, skipIngest: boolean): Promise<void> {
+  private async execute(
+    recorder: RunRecorder,
+    log: Logger,
+    skipIngest: boolean,
+    signal: AbortSignal,
+    phase: { ingesting: boolean },
+  ): Promise<void> {
     const { client, prefix } = this.deps;
     try {
       await ensureIndices(client, { prefix });
       const config = skipIngest ? null : await this.ingestConfig();
       if (config) {
-        const summary = await ingest(client, this.names, config, { recorder });
+        phase.ingesting = true;
+        const summary = await ingest(client, this.names, config, { recorder, signal }).finally(
+          () => (phase.ingesting = false),
+        );
         log.info({ summary: formatSummary(summary) }, 'ingested');
       } else {
         const why = skipIngest ? 'skipped on request' : 'no sessions and customers connections';
@@ -128,6 +148,12 @@ export class RunCoordinator {
       log.info({ reports: result.reports, dimensions: result.dimensions }, 'run complete');
     } catch (error) {
       const message = (error as Error).message ?? String(error);
+      if (error instanceof IngestInterrupted && recorder.document.status === 'running') {
+        log.warn({ error: message }, 'run interrupted');
+        await recorder.log('warn', message).catch(() => undefined);
+        await recorder.interrupt(String(signal.reason)).catch(() => undefined);
+        return;
+      }
       log.error({ error: message }, 'run failed');
       if (recorder.document.status === 'running') {
         await recorder.log('error', message).catch(() => undefined);
@@ -154,13 +180,24 @@ export class RunCoordinator {
   }
 
   /**
-   * SIGTERM: the run is marked interrupted and the lock released. Requests already sent finish on
-   * the cluster; staging indices of an interrupted ingest are removed by the next ingest.
+   * SIGTERM: an ingest in progress stops reading, lets the batches it sent come back, deletes its
+   * staging indices and records the run interrupted (what users see never changed), within a
+   * grace; analyses have no batch to finish, so their run is marked interrupted at once. Then the
+   * lock is released.
    */
   async interrupt(reason: string): Promise<string | null> {
     const current = this.current;
     if (!current) return null;
-    await current.recorder.interrupt(reason);
+    current.stop.abort(reason);
+    if (current.phase.ingesting) {
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([
+        current.done,
+        new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS))),
+      ]);
+      clearTimeout(grace);
+    }
+    if (current.recorder.document.status === 'running') await current.recorder.interrupt(reason);
     await current.lock.release().catch(() => undefined);
     return current.recorder.runId;
   }

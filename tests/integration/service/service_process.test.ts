@@ -139,6 +139,12 @@ describe('serve as a process', () => {
       await client.indices.refresh({ index: `${prefix}runs` });
       const run = await client.get({ index: `${prefix}runs`, id: runId });
       expect(run._source).toMatchObject({ status: 'interrupted', error: 'interrupted by SIGTERM' });
+      // An ingest stopped by SIGTERM deleted its own staging indices before the process exited.
+      const staging = await client.indices.get({
+        index: `${prefix}orders-${runId},${prefix}downloads-${runId}`,
+        ignore_unavailable: true,
+      });
+      expect(Object.keys(staging)).toEqual([]);
     });
   });
 });
