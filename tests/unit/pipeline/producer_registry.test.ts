@@ -37,7 +37,7 @@ describe('report producer registry', () => {
       producer('funnel', 'exploratory'),
     ];
     expect(stageOrder(producers)).toEqual(['exploratory', 'anomalies', 'segments', 'clv']);
-    expect(stageOrder()).toEqual(['exploratory', 'segments', 'abtests']);
+    expect(stageOrder()).toEqual(['exploratory', 'segments', 'search', 'abtests']);
   });
 
   it('refuses a circle of stages and a stage nobody declares', () => {

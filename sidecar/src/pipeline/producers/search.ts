@@ -34,7 +34,8 @@ function syncSummary(synced: readonly TypeSync[]): string {
  */
 export const searchProducer: ReportProducer = {
   family: 'search',
-  stage: 'exploratory',
+  // Its own stage: maintaining the index is not part of the exploratory suite (nor of its budget).
+  stage: 'search',
   reports: { 'search/index': [] },
   async produce(step: ProduceStep) {
     const synced = await runSync(step.run);
