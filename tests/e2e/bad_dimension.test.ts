@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Client } from '@elastic/elasticsearch';
-import { indexNames } from '../../common/indices';
-import { createHostServer } from '../../plugin/host/host_server';
-import { ensureIndices } from '../../sidecar/src/es/templates';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { TestBrowser } from '../helpers/browser';
 import { screenshotDashboard } from '../helpers/dashboard_screenshot';
-import { dropPrefix, testClient, testPrefix } from '../helpers/es';
-import { memoryLogger, seedReportRun } from '../helpers/host';
+import { useSeededHost } from '../helpers/dashboard_session';
+import { seedReportRun } from '../helpers/host';
 
 /**
  * A link naming a dimension the latest run does not have (`?dimension=nope`): one callout, the
@@ -23,36 +18,22 @@ const KPIS = [
 const DAILY = '[data-test-subj="dailyOrdersPanel"]';
 
 describe('a dimension in the URL that the latest run does not have, in Chromium', () => {
-  const prefix = testPrefix('e2e-bad-dimension');
-  const names = indexNames(prefix);
-  let client: Client;
-  let app: FastifyInstance;
   let url: string;
   let runId: string;
   let browser: TestBrowser;
 
-  beforeAll(async () => {
-    client = testClient();
-    await ensureIndices(client, { prefix });
-    runId = await seedReportRun(client, names, [
-      { report: 'stats', type: 'orders_daily', dimension: 'all', data: DAILY_ALL },
-      { report: 'kpis', type: 'overall', dimension: 'all', data: KPIS },
-    ]);
-    app = await createHostServer({
-      client,
-      pluginConfig: { indexPrefix: prefix },
-      logger: memoryLogger(),
-    });
-    url = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await dropPrefix(client, prefix);
-    await client.close();
-  });
+  useSeededHost(
+    'e2e-bad-dimension',
+    async (seedClient, seedNames) => {
+      runId = await seedReportRun(seedClient, seedNames, [
+        { report: 'stats', type: 'orders_daily', dimension: 'all', data: DAILY_ALL },
+        { report: 'kpis', type: 'overall', dimension: 'all', data: KPIS },
+      ]);
+    },
+    (session) => {
+      ({ url, browser } = session);
+    },
+  );
 
   it('shows one callout and the dashboard for all, never adds the value to the filter, never shows the run id', async () => {
     const { page } = browser;

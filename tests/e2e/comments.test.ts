@@ -1,14 +1,11 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
 import type { AnnotationDocument } from '../../common/annotations';
-import { indexNames } from '../../common/indices';
-import { createHostServer } from '../../plugin/host/host_server';
-import { ensureIndices } from '../../sidecar/src/es/templates';
-import { ARTIFACTS_DIR, launchBrowser, type TestBrowser } from '../helpers/browser';
-import { dropPrefix, testClient, testPrefix } from '../helpers/es';
-import { memoryLogger, seedReportRun } from '../helpers/host';
+import type { IndexNames } from '../../common/indices';
+import { ARTIFACTS_DIR, type TestBrowser } from '../helpers/browser';
+import { useSeededHost } from '../helpers/dashboard_session';
+import { seedReportRun } from '../helpers/host';
 
 /**
  * Chart comments in Chromium on the Overview's daily orders chart: the standalone host (default
@@ -39,36 +36,28 @@ function eventually<T>(read: () => T | Promise<T>) {
 }
 
 describe('chart comments on the Overview daily orders chart in Chromium', () => {
-  const prefix = testPrefix('e2e-comments');
-  const names = indexNames(prefix);
   let client: Client;
-  let app: FastifyInstance;
+  let names: IndexNames;
   let url: string;
   let browser: TestBrowser;
 
-  beforeAll(async () => {
-    client = testClient();
-    await ensureIndices(client, { prefix });
-    await seedReportRun(client, names, [
-      { report: 'stats', type: 'orders_daily', dimension: 'all', data: DAILY_FEBRUARY },
-      { report: 'kpis', type: 'overall', dimension: 'all', data: KPIS },
-    ]);
-    await client.index({ index: names.annotations, document: SOMEONE_ELSES, refresh: true });
-    app = await createHostServer({
-      client,
-      pluginConfig: { indexPrefix: prefix },
-      logger: memoryLogger(),
-    });
-    url = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await dropPrefix(client, prefix);
-    await client.close();
-  });
+  useSeededHost(
+    'e2e-comments',
+    async (seedClient, seedNames) => {
+      await seedReportRun(seedClient, seedNames, [
+        { report: 'stats', type: 'orders_daily', dimension: 'all', data: DAILY_FEBRUARY },
+        { report: 'kpis', type: 'overall', dimension: 'all', data: KPIS },
+      ]);
+      await seedClient.index({
+        index: seedNames.annotations,
+        document: SOMEONE_ELSES,
+        refresh: true,
+      });
+    },
+    (session) => {
+      ({ client, names, url, browser } = session);
+    },
+  );
 
   async function commentTexts(): Promise<string[]> {
     return browser.page.locator(`${PANEL} [data-test-subj="commentMessage"]`).allTextContents();

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Client } from '@elastic/elasticsearch';
-import { indexNames } from '../../common/indices';
-import { createHostServer } from '../../plugin/host/host_server';
-import { ensureIndices } from '../../sidecar/src/es/templates';
-import { launchBrowser, type TestBrowser } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import type { TestBrowser } from '../helpers/browser';
 import { screenshotDashboard } from '../helpers/dashboard_screenshot';
-import { dropPrefix, testClient, testPrefix } from '../helpers/es';
-import { memoryLogger, seedReportRun } from '../helpers/host';
+import { useSeededHost } from '../helpers/dashboard_session';
+import { seedReportRun } from '../helpers/host';
 
 /**
  * The Stats dashboard's weekly orders when the data ends on a Friday (4 Jul 2025): the last week
@@ -27,35 +22,21 @@ const PANEL = '[data-test-subj="ordersPerPeriodPanel"]';
 const TABLE = '[data-test-subj="ordersPerPeriodChart-data"]';
 
 describe('a partial last week in Chromium', () => {
-  const prefix = testPrefix('e2e-partial-week');
-  const names = indexNames(prefix);
-  let client: Client;
-  let app: FastifyInstance;
   let url: string;
   let browser: TestBrowser;
 
-  beforeAll(async () => {
-    client = testClient();
-    await ensureIndices(client, { prefix });
-    await seedReportRun(client, names, [
-      { report: 'stats', type: 'orders_weekly', dimension: 'all', params: PARAMS, data: WEEKLY },
-      { report: 'stats', type: 'orders_daily', dimension: 'all', params: PARAMS, data: DAILY },
-    ]);
-    app = await createHostServer({
-      client,
-      pluginConfig: { indexPrefix: prefix },
-      logger: memoryLogger(),
-    });
-    url = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await dropPrefix(client, prefix);
-    await client.close();
-  });
+  useSeededHost(
+    'e2e-partial-week',
+    async (seedClient, seedNames) => {
+      await seedReportRun(seedClient, seedNames, [
+        { report: 'stats', type: 'orders_weekly', dimension: 'all', params: PARAMS, data: WEEKLY },
+        { report: 'stats', type: 'orders_daily', dimension: 'all', params: PARAMS, data: DAILY },
+      ]);
+    },
+    (session) => {
+      ({ url, browser } = session);
+    },
+  );
 
   it('marks the last week partial with a note and says the data runs up to 4 Jul 2025', async () => {
     const { page } = browser;

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, inject } from 'vitest';
+import type { Client } from '@elastic/elasticsearch';
+import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
+import { indexNames, type IndexNames } from '../../common/indices';
+import { createHostServer } from '../../plugin/host/host_server';
+import { ensureIndices } from '../../sidecar/src/es/templates';
 import { launchBrowser, type TestBrowser } from './browser';
 import { startDemoStack, type DemoStack } from './demo_stack';
-import { testPrefix } from './es';
+import { dropPrefix, testClient, testPrefix } from './es';
+import { memoryLogger } from './host';
 
 export interface DashboardSession {
   stack: DemoStack;
@@ -55,4 +61,47 @@ export async function tableCell(
 ): Promise<string> {
   const selector = `[data-test-subj="${chart}-data"] tr[data-key="${rowKey}"] td[data-column="${column}"]`;
   return (await page.textContent(selector, { timeout: 30_000 }))?.trim() ?? '';
+}
+
+export interface SeededHostSession {
+  client: Client;
+  names: IndexNames;
+  /** Base URL of the standalone host. */
+  url: string;
+  browser: TestBrowser;
+}
+
+/**
+ * One e2e file's hand-written reports (`seed` writes them under the file's own prefix, indices
+ * created first), the standalone host in-process over them, and Chromium: started before the
+ * file's tests, all closed and the prefix dropped after them.
+ */
+export function useSeededHost(
+  name: string,
+  seed: (client: Client, names: IndexNames) => Promise<void>,
+  onStarted: (session: SeededHostSession) => void,
+): void {
+  const prefix = testPrefix(name);
+  const names = indexNames(prefix);
+  const client = testClient();
+  let app: FastifyInstance | undefined;
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    await ensureIndices(client, { prefix });
+    await seed(client, names);
+    app = await createHostServer({
+      client,
+      pluginConfig: { indexPrefix: prefix },
+      logger: memoryLogger(),
+    });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+    onStarted({ client, names, url, browser });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await dropPrefix(client, prefix);
+    await client.close();
+  });
 }
