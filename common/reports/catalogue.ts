@@ -5,7 +5,21 @@ import {
   promotionTestRowSchema,
   segmentChangeRowSchema,
 } from './abtests';
+import {
+  anomalyListRowSchema,
+  anomalyOrdersRowSchema,
+  anomalyRfmRowSchema,
+  anomalyVectorRowSchema,
+} from './anomalies';
 import { churnRowSchema } from './churn';
+import {
+  clvBacktestRowSchema,
+  clvDailyRowSchema,
+  clvPAliveRowSchema,
+  clvSegmentRowSchema,
+  clvSummaryRowSchema,
+  clvTopCustomerRowSchema,
+} from './clv';
 import { cohortRowSchema } from './cohort';
 import { funnelHourRowSchema, funnelRowSchema } from './funnel';
 import { journeyRowSchema } from './journey';
@@ -112,6 +126,19 @@ export const REPORT_CATALOGUE = {
   'abtests/products': { title: 'Product before/after tests', row: productTestRowSchema },
   'abtests/promotion_pairs': { title: 'Promotion comparisons', row: promotionPairRowSchema },
   'abtests/segment_change': { title: 'Segment change tests', row: segmentChangeRowSchema },
+
+  'clv/daily': { title: 'Actual vs predicted daily revenue', row: clvDailyRowSchema },
+  'clv/backtest': { title: 'CLV backtest', row: clvBacktestRowSchema },
+  'clv/summary': { title: 'Six-month revenue prediction', row: clvSummaryRowSchema },
+  'clv/segments': { title: 'Predicted revenue by segment', row: clvSegmentRowSchema },
+  'clv/top_customers': { title: 'Top customers by predicted value', row: clvTopCustomerRowSchema },
+  'clv/p_alive': { title: 'P(alive) distribution', row: clvPAliveRowSchema },
+
+  'anomalies/orders': { title: 'Daily orders vs typical', row: anomalyOrdersRowSchema },
+  'anomalies/funnel': { title: 'Daily funnel anomalies', row: anomalyVectorRowSchema },
+  'anomalies/cohort': { title: 'Cohort anomalies', row: anomalyVectorRowSchema },
+  'anomalies/rfm': { title: 'Predicted vs current RFM by segment', row: anomalyRfmRowSchema },
+  'anomalies/list': { title: 'Anomalies of the period', row: anomalyListRowSchema },
 } as const satisfies Record<string, { title: string; row: z.ZodTypeAny }>;
 
 export type ReportId = keyof typeof REPORT_CATALOGUE;
