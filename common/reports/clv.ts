@@ -72,12 +72,20 @@ export const clvSummaryRowSchema = z.object({
 });
 export type ClvSummaryRow = z.infer<typeof clvSummaryRowSchema>;
 
-/** `clv/segments`: predicted revenue of known customers by k-means RFM segment, and its share. */
+/**
+ * `clv/segments`: per k-means RFM segment, the known customers' predicted revenue and expected
+ * orders over the next 6 months (and the revenue's share of all known customers'), beside what the
+ * same customers spent and ordered over the last 6 months (`current_*`), which the anomalies stage
+ * compares with the prediction.
+ */
 export const clvSegmentRowSchema = z.object({
   segment: z.string(),
   customers: z.number().int().nonnegative(),
   predicted_revenue: z.number(),
   share: z.number(),
+  expected_orders: z.number(),
+  current_revenue: z.number(),
+  current_orders: z.number().int().nonnegative(),
 });
 export type ClvSegmentRow = z.infer<typeof clvSegmentRowSchema>;
 
