@@ -1,12 +1,14 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { EuiFlexGrid, EuiFlexItem, EuiSpacer } from '@elastic/eui';
 import { DashboardPage } from '../../components/dashboard_page';
 import { KpiRow } from '../../components/kpi_row';
 import { ReportPanel } from '../../components/report_panel';
 import { TopTermsChart } from '../../components/charts/top_terms_chart';
 import { useReport } from '../../hooks/use_report';
+import { anomalyMarkers, rowsAroundDay } from '../anomalies/anomaly_view';
 import { ChurnPanel } from './churn_panel';
 import { DailyOrdersChart } from './daily_orders_chart';
+import { FOCUS_RADIUS_DAYS, FocusedDayCallout, useFocusedDay } from './focused_day';
 import { JourneyPanel } from './journey_panel';
 
 export function OverviewApp(): JSX.Element {
@@ -25,6 +27,13 @@ const TOP = 10;
 function OverviewPanels({ dimension }: { dimension: string }): JSX.Element {
   const kpis = useReport('kpis/overall', dimension);
   const dailyOrders = useReport('stats/orders_daily', dimension);
+  const anomalies = useReport('anomalies/list', dimension);
+  const [focusDay, clearFocus] = useFocusedDay();
+  // No anomalies report (not computed yet) only means no markers: the chart stays as it was.
+  const markers = useMemo(
+    () => (anomalies.status === 'ready' ? anomalyMarkers(anomalies.report.data) : []),
+    [anomalies],
+  );
   const journey = useReport('journey/average', dimension);
   const churn = useReport('churn/overall', dimension);
   const weeklyChurn = useReport('churn/weekly', dimension);
@@ -43,14 +52,31 @@ function OverviewPanels({ dimension }: { dimension: string }): JSX.Element {
       <EuiSpacer size="l" />
       <ReportPanel
         title="Daily orders"
-        description="Purchased sessions per day"
+        description="Purchased sessions per day; ⚠ marks a day with anomalies (hover for series, score and influencer)"
         state={dailyOrders}
         data-test-subj="dailyOrdersPanel"
         chartId="overview.daily_orders"
         dimension={dimension}
         timeAxis
       >
-        {(report) => <DailyOrdersChart rows={report.data} />}
+        {(report) =>
+          focusDay ? (
+            <>
+              <FocusedDayCallout
+                day={focusDay}
+                inReport={report.data.some((row) => row.period === focusDay)}
+                onClear={clearFocus}
+              />
+              <DailyOrdersChart
+                rows={rowsAroundDay(report.data, focusDay, FOCUS_RADIUS_DAYS)}
+                anomalies={markers}
+                focusDay={focusDay}
+              />
+            </>
+          ) : (
+            <DailyOrdersChart rows={report.data} anomalies={markers} />
+          )
+        }
       </ReportPanel>
       <EuiSpacer size="l" />
       <ReportPanel
