@@ -94,7 +94,14 @@ export type Schedule = z.infer<typeof scheduleSchema>;
 export const idParamsSchema = z.object({ id: z.string().trim().min(1).max(200) });
 export const roleParamsSchema = z.object({ role: connectionRoleSchema });
 
-export const RUN_LIST_STATUSES = ['running', 'complete', 'failed', 'interrupted'] as const;
+/** `refused`: a trigger answered 409 while another run held the lock; `error` names that run. */
+export const RUN_LIST_STATUSES = [
+  'running',
+  'complete',
+  'failed',
+  'interrupted',
+  'refused',
+] as const;
 export const runsQuerySchema = z.object({
   size: z.coerce.number().int().min(1).max(100).default(20),
   from: z.coerce.number().int().min(0).max(10_000).default(0),

@@ -63,8 +63,11 @@ export const reportDocumentSchema = z.object({
 });
 export type ReportDocument = z.infer<typeof reportDocumentSchema>;
 
-/** `interrupted`: the process running it stopped (SIGTERM, or found dead by its heartbeat). */
-export const RUN_STATUSES = ['running', 'complete', 'failed', 'interrupted'] as const;
+/**
+ * `interrupted`: the process running it stopped (SIGTERM, or found dead by its heartbeat).
+ * `refused`: a trigger that never ran because another run held the lock (service/run_lock.ts).
+ */
+export const RUN_STATUSES = ['running', 'complete', 'failed', 'interrupted', 'refused'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const runStageSchema = z.object({

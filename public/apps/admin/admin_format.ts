@@ -40,6 +40,8 @@ export const STATUS_COLORS: Record<string, string> = {
   complete: 'success',
   failed: 'danger',
   interrupted: 'warning',
+  // A trigger answered 409: it never ran (its error names the run that held the lock).
+  refused: 'accent',
   pending: 'subdued',
   skipped: 'subdued',
 };

@@ -58,7 +58,12 @@ export function RunDetail({ runId, onClose }: { runId: string; onClose: () => vo
         {(document) => (
           <>
             {document.error ? (
-              <EuiCallOut color="danger" size="s" iconType="error" title={document.error} />
+              <EuiCallOut
+                color={document.status === 'refused' ? 'warning' : 'danger'}
+                size="s"
+                iconType={document.status === 'refused' ? 'clock' : 'error'}
+                title={document.error}
+              />
             ) : null}
             <EuiBasicTable<RunStage>
               tableCaption="Stages"

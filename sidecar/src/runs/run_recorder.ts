@@ -11,6 +11,23 @@ export const HEARTBEAT_INTERVAL_MS = 5_000;
 export type RunKind = RunDocument['kind'];
 
 /**
+ * Where a run's snapshots go: the runs index, or (a run worked in a child process, see
+ * service/run_process.ts) the parent, which writes them as the run's owner.
+ */
+export type RunWriter = (snapshot: RunDocument, refresh: boolean) => Promise<void>;
+
+export function indexWriter(client: Client, runsIndex: string): RunWriter {
+  return async (snapshot, refresh) => {
+    await client.index({
+      index: runsIndex,
+      id: snapshot.run_id,
+      document: snapshot,
+      refresh: refresh ? 'wait_for' : false,
+    });
+  };
+}
+
+/**
  * The record of one run in the `runs` index: stages with progress, log lines, summary, outcome.
  * Progress is written at most every 2 s so a hot loop can report freely; stage changes, logs of
  * level warn/error and the outcome are written at once.
@@ -21,8 +38,7 @@ export class RunRecorder {
   private heartbeat: NodeJS.Timeout | null = null;
 
   private constructor(
-    private readonly client: Client,
-    private readonly runsIndex: string,
+    private readonly writer: RunWriter,
     readonly document: RunDocument,
   ) {}
 
@@ -44,13 +60,49 @@ export class RunRecorder {
       stages: stageNames.map((name) => ({ name, status: 'pending' })),
       logs: [],
     };
-    const recorder = new RunRecorder(client, runsIndex, document);
+    const recorder = new RunRecorder(indexWriter(client, runsIndex), document);
     await recorder.flush();
     recorder.heartbeat = setInterval(
       () => recorder.flush().catch(() => undefined),
       HEARTBEAT_INTERVAL_MS,
     ).unref();
     return recorder;
+  }
+
+  /**
+   * The recorder of a run whose document another process owns and keeps alive (heartbeat): each
+   * snapshot goes to `writer`, here the IPC channel to the service that started the run.
+   */
+  static relay(document: RunDocument, writer: RunWriter): RunRecorder {
+    return new RunRecorder(writer, structuredClone(document));
+  }
+
+  /**
+   * A trigger refused because another run holds the cluster-wide lock: one document, `refused`,
+   * saying which run (and process) held it. It never ran, so it has no stages.
+   */
+  static async refuse(
+    client: Client,
+    runsIndex: string,
+    kind: RunKind,
+    options: { runId: string; reason: string; summary: Record<string, unknown> },
+  ): Promise<RunDocument> {
+    const now = new Date().toISOString();
+    const document: RunDocument = {
+      run_id: options.runId,
+      kind,
+      status: 'refused',
+      started_at: now,
+      finished_at: now,
+      owner: currentOwner(),
+      reference_time: null,
+      stages: [],
+      summary: options.summary,
+      error: options.reason,
+      logs: [],
+    };
+    await indexWriter(client, runsIndex)(document, true);
+    return document;
   }
 
   get runId(): string {
@@ -141,6 +193,19 @@ export class RunRecorder {
     await this.flush(true);
   }
 
+  /**
+   * A snapshot from the process working this run (run_process.ts), written as this run's: its
+   * owner and heartbeat stay this process's. Ignored once the run ended here (interrupted, or its
+   * process died), so a late snapshot cannot revive it.
+   */
+  async adopt(snapshot: RunDocument, refresh: boolean): Promise<void> {
+    if (this.document.status !== 'running') return;
+    const { owner: _owner, heartbeat_at: _heartbeat, ...work } = snapshot;
+    Object.assign(this.document, work);
+    if (this.document.status !== 'running') this.stopHeartbeat();
+    await this.flush(refresh || this.document.status !== 'running');
+  }
+
   private stopHeartbeat(): void {
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
@@ -151,14 +216,7 @@ export class RunRecorder {
     this.lastWriteMs = Date.now();
     if (this.document.status === 'running') this.document.heartbeat_at = new Date().toISOString();
     const snapshot = structuredClone(this.document);
-    const write = this.pending.then(() =>
-      this.client.index({
-        index: this.runsIndex,
-        id: snapshot.run_id,
-        document: snapshot,
-        refresh: refresh ? 'wait_for' : false,
-      }),
-    );
+    const write = this.pending.then(() => this.writer(snapshot, refresh));
     this.pending = write.catch(() => undefined);
     return write.then(() => undefined);
   }

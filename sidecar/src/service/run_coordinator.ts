@@ -1,20 +1,14 @@
 import type { Client } from '@elastic/elasticsearch';
 import type { Logger } from 'pino';
 import { indexNames, type IndexNames } from '../../../common/indices';
-import { ensureIndices } from '../es/templates';
-import { validateConfig } from '../ingest/config';
-import { ingest } from '../ingest/ingest';
-import { IngestInterrupted, LOAD_STOP_WAIT_MS } from '../ingest/interruption';
-import { formatSummary } from '../ingest/summary';
-import { ANALYSIS_STAGES, runAnalyses } from '../pipeline/run_analyses';
+import { LOAD_STOP_WAIT_MS } from '../ingest/interruption';
 import { newRunId } from '../runs/run_id';
 import { RunRecorder } from '../runs/run_recorder';
 import type { ConfigStore } from './config_store';
+import { RUN_STAGES } from './full_run';
+import type { RunConnections } from './run_messages';
+import { startRunProcess, type RunProcess } from './run_process';
 import { acquireRunLock, LOCK_TTL_MS, type HeldLock } from './run_lock';
-
-const INGEST_STAGES = ['ingest:check', 'ingest:load', 'ingest:publish'];
-/** A full run of every report: carry_forward only runs for a partial (`--only`) run. */
-const RUN_STAGES = [...INGEST_STAGES, ...ANALYSIS_STAGES.filter((s) => s !== 'carry_forward')];
 
 /** Another run holds the cluster-wide lock; this trigger was recorded as refused. */
 export class RunBusyError extends Error {
@@ -31,10 +25,10 @@ interface CurrentRun {
   recorder: RunRecorder;
   lock: HeldLock;
   done: Promise<void>;
-  /** Asks the run's ingest to stop (interrupt()). */
-  stop: AbortController;
-  /** Whether its ingest is under way: only then has interrupt() batches to wait for. */
-  phase: { ingesting: boolean };
+  /** The child process working the run, once started. */
+  process: RunProcess | null;
+  /** Set by interrupt(): a run not yet in its process does not start one. */
+  stopReason: string | null;
 }
 
 /** How long interrupt() lets a stopping ingest finish its batches and delete its staging. */
@@ -42,8 +36,9 @@ const STOP_GRACE_MS = LOAD_STOP_WAIT_MS + 5_000;
 
 /**
  * Starts full runs (ingest of the stored connections, then every analysis) under the
- * cluster-wide lock, in the background, each recorded as one `full` run. The same ingest and
- * analyses functions as the CLI do the work.
+ * cluster-wide lock, each recorded as one `full` run and worked in a child process
+ * (run_process.ts) by the same ingest and analyses functions as the CLI: the run's CPU work
+ * would otherwise delay every answer of the admin API.
  */
 export class RunCoordinator {
   private current: CurrentRun | null = null;
@@ -54,6 +49,8 @@ export class RunCoordinator {
   constructor(
     private readonly deps: {
       client: Client;
+      /** The cluster's URL, for the run's process (credentials from ES_URL's variables). */
+      esUrl: string;
       prefix: string;
       store: ConfigStore;
       logger: Logger;
@@ -63,7 +60,11 @@ export class RunCoordinator {
     this.names = indexNames(deps.prefix);
   }
 
-  /** Starts a run and returns its id at once; throws RunBusyError when one is on. */
+  /**
+   * Starts a run and returns its id once its document is written (a service killed after the
+   * 202 leaves a `running` run that the next start marks interrupted); throws RunBusyError,
+   * after recording the trigger as `refused`, when another run holds the lock.
+   */
   async trigger(trigger: string, options: { skipIngest?: boolean } = {}): Promise<string> {
     const { client, logger } = this.deps;
     // A run of this process that has just ended holds the lock until its release is acknowledged;
@@ -75,11 +76,14 @@ export class RunCoordinator {
     const attempt = await acquireRunLock(client, this.names.config, runId, ttl);
     this.generation++;
     if (!attempt.acquired) {
-      const refused = await RunRecorder.start(client, this.names.runs, 'full', [], { runId });
-      refused.document.summary = { trigger, refused_because: attempt.holder.run_id };
-      await refused.fail(new Error(`refused: run ${attempt.holder.run_id} was in progress`));
-      logger.warn({ run_id: runId, running: attempt.holder.run_id, trigger }, 'run refused');
-      throw new RunBusyError(attempt.holder.run_id, runId);
+      const holder = attempt.holder;
+      await RunRecorder.refuse(client, this.names.runs, 'full', {
+        runId,
+        reason: `refused: run ${holder.run_id} was in progress (lock held by ${holder.owner})`,
+        summary: { trigger, refused_because: holder.run_id, lock_owner: holder.owner },
+      });
+      logger.warn({ run_id: runId, running: holder.run_id, trigger }, 'run refused');
+      throw new RunBusyError(holder.run_id, runId);
     }
     const recorder = await RunRecorder.start(client, this.names.runs, 'full', RUN_STAGES, {
       runId,
@@ -90,17 +94,21 @@ export class RunCoordinator {
     recorder.document.summary = { trigger };
     const log = logger.child({ run_id: runId });
     log.info({ trigger }, 'run started');
-    const stop = new AbortController();
-    const skipIngest = options.skipIngest ?? false;
-    const phase = { ingesting: false };
-    const done = this.execute(recorder, log, skipIngest, stop.signal, phase).finally(async () => {
+    const current: CurrentRun = {
+      recorder,
+      lock: attempt.lock,
+      done: Promise.resolve(),
+      process: null,
+      stopReason: null,
+    };
+    current.done = this.work(current, log, options.skipIngest ?? false).finally(async () => {
       await attempt.lock.release().catch((error: unknown) => {
         log.warn({ error: (error as Error).message }, 'could not release the run lock');
       });
       this.current = null;
       this.generation++;
     });
-    this.current = { recorder, lock: attempt.lock, done, stop, phase };
+    this.current = current;
     return runId;
   }
 
@@ -117,53 +125,40 @@ export class RunCoordinator {
     await this.current?.done;
   }
 
-  private async execute(
-    recorder: RunRecorder,
-    log: Logger,
-    skipIngest: boolean,
-    signal: AbortSignal,
-    phase: { ingesting: boolean },
-  ): Promise<void> {
-    const { client, prefix } = this.deps;
-    try {
-      await ensureIndices(client, { prefix });
-      const config = skipIngest ? null : await this.ingestConfig();
-      if (config) {
-        phase.ingesting = true;
-        const summary = await ingest(client, this.names, config, { recorder, signal }).finally(
-          () => (phase.ingesting = false),
-        );
-        log.info({ summary: formatSummary(summary) }, 'ingested');
-      } else {
-        const why = skipIngest ? 'skipped on request' : 'no sessions and customers connections';
-        for (const stage of INGEST_STAGES) await recorder.endStage(stage, 'skipped', why);
-      }
-      const result = await runAnalyses(client, this.names, {
-        recorder,
-        onProgress: (event) => {
-          if (event.kind === 'stage')
-            log.info({ stage: event.stage, status: event.status }, 'stage');
-        },
-      });
-      log.info({ reports: result.reports, dimensions: result.dimensions }, 'run complete');
-    } catch (error) {
-      const message = (error as Error).message ?? String(error);
-      if (error instanceof IngestInterrupted && recorder.document.status === 'running') {
-        log.warn({ error: message }, 'run interrupted');
-        await recorder.log('warn', message).catch(() => undefined);
-        await recorder.interrupt(String(signal.reason)).catch(() => undefined);
-        return;
-      }
-      log.error({ error: message }, 'run failed');
-      if (recorder.document.status === 'running') {
-        await recorder.log('error', message).catch(() => undefined);
-        await recorder.fail(error).catch(() => undefined);
-      }
-    }
+  get runningProcessId(): number | null {
+    return this.current?.process?.pid ?? null;
   }
 
-  /** The stored connections as an ingest config, or null when sessions or customers is missing. */
-  private async ingestConfig() {
+  /** The stored connections are read here (secrets opened), then the run's process does it all. */
+  private async work(current: CurrentRun, log: Logger, skipIngest: boolean): Promise<void> {
+    const { recorder } = current;
+    let connections: RunConnections | null = null;
+    try {
+      if (!skipIngest) connections = await this.connections();
+    } catch (error) {
+      const message = (error as Error).message ?? String(error);
+      log.error({ error: message }, 'run failed');
+      await recorder.log('error', message).catch(() => undefined);
+      await recorder.fail(error).catch(() => undefined);
+      return;
+    }
+    if (current.stopReason !== null) return;
+    current.process = startRunProcess(
+      {
+        document: structuredClone(recorder.document),
+        esUrl: this.deps.esUrl,
+        prefix: this.deps.prefix,
+        skipIngest,
+        connections,
+      },
+      recorder,
+      log,
+    );
+    await current.process.done;
+  }
+
+  /** The stored connections, or null when sessions or customers is missing. */
+  private async connections(): Promise<RunConnections | null> {
     const { store } = this.deps;
     const [sessions, customers, products] = await Promise.all([
       store.connectionForUse('sessions'),
@@ -171,12 +166,7 @@ export class RunCoordinator {
       store.connectionForUse('products'),
     ]);
     if (!sessions || !customers) return null;
-    return validateConfig(
-      { sessions, customers, ...(products ? { products } : {}) } as Parameters<
-        typeof validateConfig
-      >[0],
-      'the stored connections',
-    );
+    return { sessions, customers, ...(products ? { products } : {}) };
   }
 
   /**
@@ -188,8 +178,10 @@ export class RunCoordinator {
   async interrupt(reason: string): Promise<string | null> {
     const current = this.current;
     if (!current) return null;
-    current.stop.abort(reason);
-    if (current.phase.ingesting) {
+    current.stopReason = reason;
+    const worker = current.process;
+    worker?.stop(reason);
+    if (worker?.ingesting) {
       let grace: NodeJS.Timeout | undefined;
       await Promise.race([
         current.done,
@@ -198,6 +190,7 @@ export class RunCoordinator {
       clearTimeout(grace);
     }
     if (current.recorder.document.status === 'running') await current.recorder.interrupt(reason);
+    worker?.kill();
     await current.lock.release().catch(() => undefined);
     return current.recorder.runId;
   }

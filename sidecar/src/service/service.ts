@@ -88,6 +88,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   );
   const coordinator = new RunCoordinator({
     client,
+    esUrl: options.esUrl,
     prefix,
     store,
     logger,

@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
@@ -235,7 +235,7 @@ describe('admin API: connections', () => {
 });
 
 describe('admin API: runs and schedules', () => {
-  it('runs once from the CSV connections; a second trigger meanwhile gets 409 and is recorded', async () => {
+  it('runs once from the CSV connections; a second trigger meanwhile gets 409 and is recorded refused', async () => {
     const connections = csvConnections(demo);
     for (const role of ['sessions', 'customers', 'products'] as const) {
       expect((await call('PUT', `/connections/${role}`, connections[role])).status).toBe(200);
@@ -261,13 +261,46 @@ describe('admin API: runs and schedules', () => {
       'order_pass:complete',
       'reports:complete',
     ]);
-    const failed = await call('GET', '/runs?status=failed');
-    expect(failed.json.runs[0].error).toBe(`refused: run ${runId} was in progress`);
+    const refused = await call('GET', '/runs?status=refused');
+    expect(refused.json.total).toBe(1);
+    // The lock is held by this process: the service runs inside the test's worker.
+    const holder = `${hostname()}:${process.pid}`;
+    expect(refused.json.runs[0]).toMatchObject({
+      status: 'refused',
+      kind: 'full',
+      stages: [],
+      error: `refused: run ${runId} was in progress (lock held by ${holder})`,
+      summary: { trigger: 'run now', refused_because: runId, lock_owner: holder },
+    });
+    expect(second.json.message).toContain(refused.json.runs[0].run_id);
+    expect((await call('GET', '/runs?status=failed')).json.total).toBe(0);
     const logs = await call('GET', `/logs?run_id=${runId}&level=info`);
     expect(logs.json.lines.length).toBeGreaterThan(0);
     expect(logs.json.lines.every((l: { run_id: string }) => l.run_id === runId)).toBe(true);
     const runLines = logLines.filter((line) => line.includes('"run started"'));
     expect(runLines.every((line) => JSON.parse(line).run_id)).toBe(true);
+  });
+
+  it('a run whose process crashes is recorded failed with the signal, and the lock is freed', async () => {
+    const started = await call('POST', '/runs', {});
+    expect(started.status).toBe(202);
+    const runId = started.json.run_id as string;
+    const pid = await waitFor('the run’s process', async () => {
+      const run = await call('GET', `/runs/${runId}`);
+      const working = run.json.stages.some((s: { status: string }) => s.status !== 'pending');
+      return working ? service.coordinator.runningProcessId : null;
+    });
+    expect(pid).not.toBe(process.pid);
+    process.kill(pid, 'SIGKILL');
+    await service.coordinator.idle();
+    const run = (await call('GET', `/runs/${runId}`)).json;
+    expect(run.status).toBe('failed');
+    expect(run.error).toBe(`the run's process (pid ${pid}) was killed by SIGKILL`);
+    expect(run.stages.some((s: { status: string }) => s.status === 'running')).toBe(false);
+    expect(run.finished_at).toEqual(expect.any(String));
+    const next = await call('POST', '/runs', { skip_ingest: true });
+    expect(next.status).toBe(202);
+    await service.coordinator.idle();
   });
 
   it('fires a per-second cron schedule, records its runs, and stops when deleted', async () => {
