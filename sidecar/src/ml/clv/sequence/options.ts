@@ -1,0 +1,56 @@
+export interface SequenceOptions {
+  /** Seeds the initialisers and the epoch samplers: same data + options → same predictions. */
+  seed: number;
+  epochs: number;
+  batchSize: number;
+  /** Cap on the gaps / amounts per customer fed to the models, the most recent kept. */
+  maxSequenceLength: number;
+  /** Training customers sampled (seeded) per epoch when there are more. */
+  maxCustomersPerEpoch: number;
+  /** LSTM / Conv1D width. */
+  units: number;
+  learningRate: number;
+  /** Customers per prediction batch in the roll-forward (bounds the tensors alive at once). */
+  predictBatchSize: number;
+}
+
+/**
+ * Sized for the bench goal (200 k customers / 1 M sessions, the whole CLV stage — backtest and
+ * forward, each training and rolling these models once — in ≤ 3 min and < 2 GB): 20 k customers
+ * × 8 epochs is enough for two small regressions, and 12 steps of history carry a customer's
+ * recent rhythm without making every roll-forward step re-read a long sequence.
+ */
+export const DEFAULT_SEQUENCE_OPTIONS: SequenceOptions = {
+  seed: 1,
+  epochs: 8,
+  batchSize: 256,
+  maxSequenceLength: 12,
+  maxCustomersPerEpoch: 20_000,
+  units: 16,
+  learningRate: 0.005,
+  predictBatchSize: 8192,
+};
+
+export function checkSequenceOptions(options: SequenceOptions): void {
+  const whole: Array<keyof SequenceOptions> = [
+    'epochs',
+    'batchSize',
+    'maxSequenceLength',
+    'maxCustomersPerEpoch',
+    'units',
+    'predictBatchSize',
+  ];
+  for (const key of whole) {
+    if (!Number.isInteger(options[key]) || options[key] < 1) {
+      throw new Error(
+        `CLV sequence option ${key} must be a whole number ≥ 1 (got ${options[key]})`,
+      );
+    }
+  }
+  if (!Number.isInteger(options.seed)) {
+    throw new Error(`CLV sequence option seed must be a whole number (got ${options.seed})`);
+  }
+  if (!(options.learningRate > 0)) {
+    throw new Error(`CLV sequence option learningRate must be > 0 (got ${options.learningRate})`);
+  }
+}
