@@ -16,6 +16,7 @@ export const DASHBOARDS = [
   { id: 'segments', title: 'Segments', path: '/segments' },
   { id: 'search', title: 'Search', path: '/search' },
   { id: 'abtests', title: 'A/B tests', path: '/abtests' },
+  { id: 'clv', title: 'Customer value', path: '/clv' },
   { id: 'anomalies', title: 'Anomalies', path: '/anomalies' },
   { id: 'admin', title: 'Data & schedules', path: '/admin' },
 ] as const satisfies readonly AppDeepLink[];

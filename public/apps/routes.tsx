@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { AbTestsApp } from './abtests/abtests_app';
 import { AdminApp } from './admin/admin_app';
 import { AnomaliesApp } from './anomalies/anomalies_app';
+import { ClvApp } from './clv/clv_app';
 import { CohortsApp } from './cohorts/cohorts_app';
 import { CustomersApp } from './customers/customers_app';
 import type { DashboardId } from './dashboards';
@@ -25,6 +26,7 @@ export const DASHBOARD_COMPONENTS: Record<DashboardId, ComponentType> = {
   segments: SegmentsApp,
   search: SearchApp,
   abtests: AbTestsApp,
+  clv: ClvApp,
   anomalies: AnomaliesApp,
   admin: AdminApp,
 };
