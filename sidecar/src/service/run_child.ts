@@ -87,6 +87,8 @@ process.on('message', (message: ServiceMessage) => {
   }
 });
 
+void send({ type: 'ready' }).catch(() => undefined);
+
 // Ctrl-C reaches the whole process group: stop as asked by the service, not at once.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => stop.abort(`interrupted by ${signal}`));

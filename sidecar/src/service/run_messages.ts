@@ -34,6 +34,8 @@ export type ServiceMessage =
 export type LogLevel = 'info' | 'warn' | 'error';
 
 export type ChildMessage =
+  /** Listening: messages sent before this could find no listener (the ESM entry loads first). */
+  | { type: 'ready' }
   /** A snapshot of the run's document for the service to write (it answers `recorded`). */
   | { type: 'record'; seq: number; document: RunDocument; refresh: boolean }
   /** A line for the service's log (pino, with the run id). */

@@ -51,6 +51,8 @@ export function startRunProcess(
         () => tell({ type: 'recorded', seq: message.seq }),
         (error: Error) => tell({ type: 'recorded', seq: message.seq, error: error.message }),
       );
+    } else if (message.type === 'ready') {
+      if (stopReason === null) tell({ type: 'start', ...start });
     } else if (message.type === 'log') {
       log[message.level](message.fields ?? {}, message.message);
     } else {
@@ -76,7 +78,6 @@ export function startRunProcess(
     await recorder.fail(new Error(message)).catch(() => undefined);
   });
 
-  tell({ type: 'start', ...start });
   return {
     pid: child.pid,
     get ingesting() {

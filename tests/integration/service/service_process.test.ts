@@ -86,21 +86,15 @@ describe('serve as a process', () => {
     expect(reportsBefore).toBeGreaterThan(0);
 
     const second = (await api('POST', '/runs', {})).json.run_id as string;
-    expect(await runStatus(url, second)).toBe('running');
-    // Mid-run means recorded: the trigger answers before the run document exists (it first waits
-    // for the previous run's lock), and a run killed before that has nothing to mark.
-    await waitFor('the second run in the runs index', async () => {
-      await client.indices.refresh({ index: `${prefix}runs` });
-      const found = await client.count({
-        index: `${prefix}runs`,
-        query: {
-          bool: { filter: [{ term: { run_id: second } }, { term: { status: 'running' } }] },
-        },
-      });
-      return found.count === 1;
-    });
+    // Killed right after the 202, before the run's process wrote anything: the run's document
+    // was written before the answer, owned by the service, so the next start finds it abandoned.
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
+    const recorded = await client.get<{ status: string; owner: { pid: number } }>({
+      index: `${prefix}runs`,
+      id: second,
+    });
+    expect(recorded._source).toMatchObject({ status: 'running', owner: { pid: child.pid } });
 
     expect(await reportsOfRun(first)).toBe(reportsBefore);
     const latest = await client.search({
@@ -133,6 +127,11 @@ describe('serve as a process', () => {
       },
       90_000,
     ).then(async (runId: string) => {
+      // Its process at work (the ingest under way, or past it): the stop reaches it there.
+      await waitFor('the run’s first stage', async () => {
+        const run = (await adminClient(url)('GET', `/runs/${runId}`)).json;
+        return run.stages.some((stage: { status: string }) => stage.status !== 'pending');
+      });
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(143);
