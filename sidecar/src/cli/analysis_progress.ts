@@ -16,6 +16,7 @@ export function analysisProgressPrinter(): (event: ProgressEvent) => void {
     if (nowMs - lastPrintMs < 1000 && event.done < event.total) return;
     lastPrintMs = nowMs;
     const pct = event.total > 0 ? Math.round((event.done / event.total) * 100) : 100;
-    console.log(`  … ${event.stage} ${event.done}/${event.total} (${pct}%)`);
+    const what = event.step ? `${event.stage} (${event.step})` : event.stage;
+    console.log(`  … ${what} ${event.done}/${event.total} (${pct}%)`);
   };
 }

@@ -104,6 +104,11 @@ export const MAPPINGS: Record<IndexName, Mapping> = {
       churned: { type: 'boolean' },
       clv_6m: money,
       p_alive: { type: 'double' },
+      clv_predicted_value: money,
+      clv_expected_orders: { type: 'double' },
+      clv_p_alive: { type: 'double' },
+      clv_model: keyword,
+      clv_made_on: date,
     },
   },
   config: {

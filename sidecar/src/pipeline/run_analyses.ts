@@ -52,6 +52,8 @@ export interface AnalysisOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Record into this run (a service's full run) instead of starting an `analyses` run. */
   recorder?: RunRecorder;
+  /** Refit what runs on a schedule (the weekly CLV) even when its last result is recent. */
+  force?: boolean;
   /** Called as each stage starts; a test throws here to fail a run midway. */
   beforeStage?: (stage: AnalysisStage) => void | Promise<void>;
 }
@@ -256,6 +258,8 @@ export async function runAnalyses(
         baskets: null,
         visitors: null,
         log: (message) => recorder.log('info', message),
+        force: options.force === true,
+        progress: (step, done, total) => stages.progress('reports', done, total, step),
       };
       orderScans = await gatherRunData(stages, run, { ...found, range: found.range }, selection);
       reports = await writeAllReports(stages, run, found.dimensions, selection);

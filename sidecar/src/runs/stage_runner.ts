@@ -2,7 +2,7 @@ import type { RunRecorder } from './run_recorder';
 
 export type StageEvent<Stage extends string> =
   | { kind: 'stage'; stage: Stage; status: 'start' | 'complete' | 'skipped'; message?: string }
-  | { kind: 'progress'; stage: Stage; done: number; total: number };
+  | { kind: 'progress'; stage: Stage; done: number; total: number; step?: string };
 
 /**
  * A run's stages as the runs index and a listener see them: each start, end and progress goes to
@@ -37,8 +37,9 @@ export class StageRunner<Stage extends string> {
     this.options.onProgress?.({ kind: 'stage', stage, status, message });
   }
 
-  progress(stage: Stage, done: number, total: number): void {
-    this.recorder.progress(stage, done, total);
-    this.options.onProgress?.({ kind: 'progress', stage, done, total });
+  /** `step` names a part of the stage with its own count (e.g. a model fit inside `reports`). */
+  progress(stage: Stage, done: number, total: number, step?: string): void {
+    if (step === undefined) this.recorder.progress(stage, done, total);
+    this.options.onProgress?.({ kind: 'progress', stage, done, total, ...(step ? { step } : {}) });
   }
 }

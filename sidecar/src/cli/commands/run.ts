@@ -14,6 +14,7 @@ interface RunCommandOptions {
   churnFactor: number;
   top: number;
   esPort: number;
+  force?: boolean;
 }
 
 function parseList(value: string): string[] {
@@ -52,6 +53,10 @@ export function registerRunCommand(program: Command): void {
     .addOption(sharedOptions.churnFactor())
     .addOption(sharedOptions.top())
     .addOption(sharedOptions.esPort())
+    .option(
+      '--force',
+      'refit the weekly CLV models even when the last prediction is under 7 days old',
+    )
     .action(async (options: RunCommandOptions) => {
       const es = await connectForJobs(options.esPort);
       try {
@@ -65,6 +70,7 @@ export function registerRunCommand(program: Command): void {
           customerActions: options.customerActions,
           churnFactor: options.churnFactor,
           topN: options.top,
+          force: options.force,
           onProgress: analysisProgressPrinter(),
         });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);

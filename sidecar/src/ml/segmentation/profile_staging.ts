@@ -55,6 +55,33 @@ export class ProfileStaging {
     }
   }
 
+  /**
+   * Adds fields to staged profiles (a later stage's, e.g. CLV's), by profile id. Ids with no
+   * staged profile are skipped: a later stage may know customers the segmentation left out.
+   */
+  async addFields(updates: readonly { id: string; fields: object }[]): Promise<number> {
+    let updated = 0;
+    for (let start = 0; start < updates.length; start += BATCH) {
+      const operations = updates
+        .slice(start, start + BATCH)
+        .flatMap(({ id, fields }) => [
+          { update: { _index: this.index, _id: id } },
+          { doc: fields },
+        ]);
+      const response = await this.client.bulk({ operations, refresh: false });
+      for (const item of response.items) {
+        const error = item.update?.error;
+        if (!error) updated++;
+        else if (error.type !== 'document_missing_exception') {
+          throw new Error(
+            `adding fields to customer profile ${item.update?._id} in ${this.index} failed: ${error.reason ?? error.type}`,
+          );
+        }
+      }
+    }
+    return updated;
+  }
+
   /** Makes the staged profiles what everyone reads: alias moved, previous index deleted, at once. */
   async publish(): Promise<void> {
     await this.client.indices.putSettings({

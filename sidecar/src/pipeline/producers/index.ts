@@ -1,6 +1,7 @@
 import type { ReportId } from '../../../../common/reports/catalogue';
 import { abtestsProducer } from './abtests';
 import { churnProducer } from './churn';
+import { clvProducer } from './clv';
 import { cohortProducer } from './cohort';
 import { funnelProducer } from './funnel';
 import { journeyProducer } from './journey';
@@ -28,6 +29,7 @@ export const PRODUCERS: readonly ReportProducer[] = [
   segmentsProducer,
   abtestsProducer,
   searchProducer,
+  clvProducer,
 ];
 
 /** Every report id the registry writes, family by family. */

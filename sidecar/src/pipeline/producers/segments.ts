@@ -17,6 +17,25 @@ const NEEDS = ['order_pass', 'customers'] as const;
 /** One staging index of profiles per run, created by the first context that needs it. */
 const stagingOfRun = new WeakMap<RunData, Promise<ProfileStaging>>();
 
+/** Each context's k-means segment per customer, kept for later stages (clv) so none recomputes it. */
+const kmeansOfRun = new WeakMap<
+  RunData,
+  Map<string, { customer: Int32Array; segment: Uint8Array }>
+>();
+
+/** The segments stage's k-means assignment of one context (`rfm.customer[i]` → `segment[i]`). */
+export function kmeansSegmentsOf(
+  run: RunData,
+  dimension: string,
+): { customer: Int32Array; segment: Uint8Array } | null {
+  return kmeansOfRun.get(run)?.get(dimension) ?? null;
+}
+
+/** The run's profile staging index, or null when the segments stage staged none. */
+export function stagedProfiles(run: RunData): Promise<ProfileStaging> | null {
+  return stagingOfRun.get(run) ?? null;
+}
+
 function profileStaging(run: RunData): Promise<ProfileStaging> {
   let staging = stagingOfRun.get(run);
   if (!staging) {
@@ -51,6 +70,11 @@ export const segmentsProducer: ReportProducer = {
     if (!sequences || !run.customers) return;
     const options = DEFAULT_SEGMENTATION;
     const slice = segmentSlice(sequences, run.range.nowMs, options);
+    if (!kmeansOfRun.has(run)) kmeansOfRun.set(run, new Map());
+    kmeansOfRun.get(run)!.set(context.dimension, {
+      customer: slice.rfm.customer,
+      segment: slice.kmeans.segment,
+    });
     const params = {
       ...step.inputs.baseParams,
       seed: options.seed,

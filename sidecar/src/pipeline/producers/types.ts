@@ -53,6 +53,10 @@ export interface RunData {
   visitors: Visitors | null;
   /** A line in the run's log (what a stage did beyond its reports, e.g. index maintenance). */
   log(message: string): Promise<void>;
+  /** Recompute what a refresh schedule would carry forward (`run --force`: the weekly CLV). */
+  force?: boolean;
+  /** Progress of a long step inside the reports stage (a model fit), shown like a stage's. */
+  progress?(step: string, done: number, total: number): void;
 }
 
 /** One producer's view of one context: shared inputs, and `put` for the reports it computed. */
