@@ -147,3 +147,20 @@ export function amountExamples(
     target: target.subarray(0, count),
   };
 }
+
+/** Per row of `length` steps: the mean of its present steps' values (0 for an empty history). */
+export function windowMeans(rows: Float32Array, count: number, length: number): Float32Array {
+  const means = new Float32Array(count);
+  for (let r = 0; r < count; r++) {
+    let sum = 0;
+    let present = 0;
+    for (let t = 0; t < length; t++) {
+      const at = (r * length + t) * STEP_FEATURES;
+      if (rows[at + 1] === 0) continue;
+      sum += rows[at]!;
+      present++;
+    }
+    means[r] = present > 0 ? sum / present : 0;
+  }
+  return means;
+}

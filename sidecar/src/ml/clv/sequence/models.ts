@@ -4,6 +4,7 @@ import { STEP_FEATURES } from './examples';
 type Tf = TfRuntime['tf'];
 type Tensor = ReturnType<Tf['tensor']>;
 export type LayersModel = ReturnType<Tf['model']>;
+type SymbolicTensor = ReturnType<Tf['input']>;
 
 export interface ModelShape {
   length: number;
@@ -28,19 +29,33 @@ function lstm(tf: Tf, shape: ModelShape, layer: number) {
 }
 
 /**
+ * Both models predict a correction to `baseline`, the mean of the customer's scaled history (0,
+ * the population mean, for an empty one): a customer's next gap or amount is mostly their usual
+ * one, so the network spends its capacity on how the recent pattern, and for gaps the elapsed
+ * time, move it away from that, instead of first having to learn to copy its input.
+ */
+function plusBaseline(tf: Tf, correction: SymbolicTensor, baseline: SymbolicTensor) {
+  return tf.layers.add().apply([correction, baseline]) as SymbolicTensor;
+}
+
+/**
  * Next gap: an LSTM over the scaled gap history, its last state joined with the scaled elapsed
- * time at which the question is asked (see examples.ts), then a small dense head.
+ * time at which the question is asked (see examples.ts) and the baseline, then a dense head.
  */
 export function gapModel(tf: Tf, shape: ModelShape): LayersModel {
   const history = tf.input({ shape: [shape.length, STEP_FEATURES] });
   const elapsed = tf.input({ shape: [1] });
-  const state = lstm(tf, shape, 0).apply(history) as ReturnType<Tf['input']>;
-  const joined = tf.layers.concatenate().apply([state, elapsed]);
+  const baseline = tf.input({ shape: [1] });
+  const state = lstm(tf, shape, 0).apply(history) as SymbolicTensor;
+  const joined = tf.layers.concatenate().apply([state, elapsed, baseline]);
   const hidden = tf.layers
     .dense({ units: shape.units, activation: 'tanh', ...seeded(tf, shape.seed, 1) })
     .apply(joined);
-  const output = tf.layers.dense({ units: 1, ...seeded(tf, shape.seed, 2) }).apply(hidden);
-  return tf.model({ inputs: [history, elapsed], outputs: output as typeof history });
+  const correction = tf.layers.dense({ units: 1, ...seeded(tf, shape.seed, 2) }).apply(hidden);
+  return tf.model({
+    inputs: [history, elapsed, baseline],
+    outputs: plusBaseline(tf, correction as SymbolicTensor, baseline),
+  });
 }
 
 /** The amount convolution's width: each step sees its amount and the two before it. */
@@ -55,12 +70,16 @@ export const AMOUNT_KERNEL = 3;
  */
 export function amountModel(tf: Tf, shape: ModelShape): LayersModel {
   const history = tf.input({ shape: [shape.length, AMOUNT_KERNEL * STEP_FEATURES] });
+  const baseline = tf.input({ shape: [1] });
   const convolved = tf.layers
     .dense({ units: shape.units, activation: 'relu', ...seeded(tf, shape.seed, 3) })
     .apply(history);
   const state = lstm(tf, shape, 4).apply(convolved);
-  const output = tf.layers.dense({ units: 1, ...seeded(tf, shape.seed, 5) }).apply(state);
-  return tf.model({ inputs: history, outputs: output as typeof history });
+  const correction = tf.layers.dense({ units: 1, ...seeded(tf, shape.seed, 5) }).apply(state);
+  return tf.model({
+    inputs: [history, baseline],
+    outputs: plusBaseline(tf, correction as SymbolicTensor, baseline),
+  });
 }
 
 /**

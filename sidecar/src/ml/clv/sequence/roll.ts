@@ -1,6 +1,6 @@
 import type { TfRuntime } from '../../tf/runtime';
 import type { CustomerPrediction } from '../predictor';
-import { STEP_FEATURES } from './examples';
+import { STEP_FEATURES, windowMeans } from './examples';
 import type { PurchaseHistories } from './histories';
 import { AMOUNT_KERNEL, unfoldSteps, type LayersModel } from './models';
 import { fromScaled, toScaled } from './scaling';
@@ -154,9 +154,11 @@ function predictGaps(
   length: number,
 ): Float64Array {
   const scaledElapsed = elapsed.map((e) => toScaled(gap.scale, e));
+  const rows = gather(window, batch, length);
   const scaled = run(tf, gap.model, () => [
-    tf.tensor3d(gather(window, batch, length), [batch.length, length, STEP_FEATURES]),
+    tf.tensor3d(rows, [batch.length, length, STEP_FEATURES]),
     tf.tensor2d(scaledElapsed, [batch.length, 1]),
+    tf.tensor2d(windowMeans(rows, batch.length, length), [batch.length, 1]),
   ]);
   return Float64Array.from(scaled, (s) => fromScaled(gap.scale, s, gap.smearing));
 }
@@ -171,12 +173,14 @@ function predictAmounts(
   if (batch.length === 0) return new Float64Array(0);
   if (amount === null) return Float64Array.from(batch, (k) => state.meanAmount[k]!);
   const length = settings.length;
+  const rows = gather(state.amounts, batch, length);
   const scaled = run(tf, amount.model, () => [
-    tf.tensor3d(unfoldSteps(gather(state.amounts, batch, length), batch.length, length), [
+    tf.tensor3d(unfoldSteps(rows, batch.length, length), [
       batch.length,
       length,
       AMOUNT_KERNEL * STEP_FEATURES,
     ]),
+    tf.tensor2d(windowMeans(rows, batch.length, length), [batch.length, 1]),
   ]);
   const amounts = Float64Array.from(scaled, (s) =>
     Math.max(0, fromScaled(amount.scale, s, amount.smearing)),

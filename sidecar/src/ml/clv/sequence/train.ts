@@ -5,6 +5,7 @@ import {
   amountExamples,
   gapExamples,
   STEP_FEATURES,
+  windowMeans,
   type AmountExamples,
   type GapExamples,
 } from './examples';
@@ -103,6 +104,7 @@ function gapTensors(tf: Tf, examples: GapExamples): EpochTensors {
     inputs: [
       tf.tensor3d(examples.sequence, [examples.count, length, STEP_FEATURES]),
       tf.tensor2d(examples.elapsed, [examples.count, 1]),
+      tf.tensor2d(windowMeans(examples.sequence, examples.count, length), [examples.count, 1]),
     ],
     target: tf.tensor2d(examples.target, [examples.count, 2]),
     count: examples.count,
@@ -118,6 +120,7 @@ function amountTensors(tf: Tf, examples: AmountExamples): EpochTensors {
         length,
         AMOUNT_KERNEL * STEP_FEATURES,
       ]),
+      tf.tensor2d(windowMeans(examples.sequence, examples.count, length), [examples.count, 1]),
     ],
     target: tf.tensor2d(examples.target, [examples.count, 1]),
     count: examples.count,
