@@ -10,7 +10,7 @@ import { DEFAULT_AUTOENCODER, reconstruct, type AutoencoderSettings } from './au
 import { NO_INFLUENCER, influencerOf, type Candidate } from './influencer';
 import { scoreErrors } from './scoring';
 import { MIN_VECTORS, type DailyVectors } from './vectors';
-import { weekdaySeries } from './weekday_baseline';
+import { MIN_MEAN_DAILY_COUNT, weekdaySeries } from './weekday_baseline';
 
 export interface AnomalySettings {
   k: number;
@@ -36,7 +36,7 @@ export function ordersRows(
   orders: readonly number[],
   days: SeriesDays,
   k = DEFAULT_MAD_K,
-): { rows: AnomalyOrdersRow[]; anomalousDays: boolean[] } {
+): { rows: AnomalyOrdersRow[]; anomalousDays: boolean[]; sparse: boolean } {
   const series = weekdaySeries(orders, k);
   const rows = orders.map((count, day) => {
     const typical = series.typical[day]!;
@@ -54,26 +54,32 @@ export function ordersRows(
       ...influencer,
     };
   });
-  return { rows, anomalousDays: series.anomalous };
+  return { rows, anomalousDays: series.anomalous, sparse: series.sparse };
 }
 
 /**
- * An autoencoder series' rows (`anomalies/funnel`, `anomalies/cohort`), or null when it has fewer
- * than MIN_VECTORS vectors. `excluded` are days left out of the influencers' baselines.
+ * An autoencoder series' rows (`anomalies/funnel`, `anomalies/cohort`), or why it was skipped: fewer
+ * than MIN_VECTORS vectors, or a first count (sessions, downloads) too sparse to score.
+ * `excluded` are days left out of the influencers' baselines.
  */
 export async function vectorRows(
   vectors: DailyVectors,
   days: SeriesDays,
   excluded: readonly boolean[],
   settings: AnomalySettings = DEFAULT_ANOMALY_SETTINGS,
-): Promise<AnomalyVectorRow[] | null> {
-  if (vectors.rows.length < MIN_VECTORS) return null;
+): Promise<{ rows: AnomalyVectorRow[] } | { skipped: string }> {
+  const count = vectors.rows.length;
+  if (count < MIN_VECTORS) {
+    return { skipped: `${count} days after the warm-up, the autoencoder needs ${MIN_VECTORS}` };
+  }
+  const mean = vectors.actual.reduce((sum, row) => sum + row[0]!, 0) / count;
+  if (mean < MIN_MEAN_DAILY_COUNT) {
+    return { skipped: `${vectors.features[0]} average ${mean.toFixed(2)} a day, too few to score` };
+  }
   const reconstructions = await reconstruct(vectors.rows, settings.autoencoder);
-  const scored = scoreErrors(
-    reconstructions.map((r) => r.error),
-    settings.k,
-  );
-  return reconstructions.map((r, i) => {
+  const errors = reconstructions.map((r) => r.error);
+  const scored = scoreErrors(errors, settings.k, RECONSTRUCTION_MAD_FLOOR);
+  const rows = reconstructions.map((r, i) => {
     const day = vectors.dayIndex[i]!;
     const actual = vectors.actual[i]![r.feature]!;
     const typical = vectors.offset[i]![r.feature]! + r.typical * vectors.unit[i]![r.feature]!;
@@ -92,7 +98,14 @@ export async function vectorRows(
       ...influencer,
     };
   });
+  return { rows };
 }
+
+/**
+ * The floor of a reconstruction error's MAD: about half the MAD of the error of 6–8 components of
+ * pure standard noise (simulated: 0.085–0.099), half because the model fits part of the noise.
+ */
+export const RECONSTRUCTION_MAD_FLOOR = 0.045;
 
 const SERIES_ORDER = ['orders', 'funnel', 'cohort', 'rfm'];
 

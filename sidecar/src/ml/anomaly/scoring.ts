@@ -29,12 +29,18 @@ export interface ScoredErrors {
 /**
  * Scores every error of a series (ANALYSES.md "Anomalies": anomalous when error > median + k × MAD;
  * `anomalyScore` maps the robust z to 0–100). Null errors (points without a typical value yet)
- * take no part in the median and MAD, score 0 and are never anomalous.
+ * take no part in the median and MAD, score 0 and are never anomalous. `madFloor` is the MAD that
+ * noise alone would give: a sparse series (most days 0) has a MAD of 0, which would make every
+ * day with one order an anomaly.
  */
-export function scoreErrors(errors: readonly (number | null)[], k = DEFAULT_MAD_K): ScoredErrors {
+export function scoreErrors(
+  errors: readonly (number | null)[],
+  k = DEFAULT_MAD_K,
+  madFloor = 0,
+): ScoredErrors {
   const present = errors.filter((e): e is number => e !== null);
   const m = median(present);
-  const mad = medianAbsoluteDeviation(present, m);
+  const mad = Math.max(medianAbsoluteDeviation(present, m), madFloor);
   const scores = errors.map((e) => (e === null ? 0 : anomalyScore(e, m, mad, k)));
   const anomalous = errors.map((e) => e !== null && (mad > 0 ? e > m + k * mad : e > m));
   return { median: m, mad, threshold: m + k * mad, scores, anomalous };

@@ -63,7 +63,7 @@ function dailyVectors(
   const days = counts[0]?.length ?? 0;
   const expected = counts
     .slice(0, countNames.length)
-    .map((series) => trendExpected(series, sameWeekdayTypical(series, excluded)));
+    .map((series) => trendExpected(series, sameWeekdayTypical(series, excluded), excluded));
   const vectors: DailyVectors = {
     features: [...countNames, ...rates.map((r) => r.name)],
     ...{ dayIndex: [], rows: [], actual: [], offset: [], unit: [] },

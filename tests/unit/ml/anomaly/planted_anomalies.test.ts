@@ -62,11 +62,11 @@ describe('the demo shop’s planted spike and outage (365 days, 10,000 customers
       shop.stepCounts.map((c) => c.purchased!),
       seriesDays(),
     );
-    const rows = (await vectorRows(
+    const { rows } = (await vectorRows(
       funnelVectors(DEMO_STEPS, shop.stepCounts, anomalousDays),
       seriesDays(),
       anomalousDays,
-    ))!;
+    )) as { rows: AnomalyVectorRow[] };
     const found = planted(shop, rows);
     expect(found.top).toEqual([shop.spikeDay, shop.outageDay].sort((a, b) => a - b));
     expect(found.topAnomalous).toBe(true);
@@ -77,7 +77,9 @@ describe('the demo shop’s planted spike and outage (365 days, 10,000 customers
   }, 120_000);
 
   it('cohorts: the spike day’s downloads make its cohort row the most anomalous', async () => {
-    const rows = (await vectorRows(cohortVectors(shop.cohorts), seriesDays(), []))!;
+    const { rows } = (await vectorRows(cohortVectors(shop.cohorts), seriesDays(), [])) as {
+      rows: AnomalyVectorRow[];
+    };
     const top = [...rows].sort((a, b) => b.score - a.score)[0] as AnomalyVectorRow;
     expect(dayOf(shop, top.date)).toBe(shop.spikeDay);
     expect(top.anomalous).toBe(true);

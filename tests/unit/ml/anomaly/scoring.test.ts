@@ -86,13 +86,27 @@ describe('same-weekday baseline', () => {
     expect(sameWeekdayTypical(values, excluded)[28]).toBeCloseTo(80 / 3, 12);
   });
 
-  it('scales the typical value by the median ratio actual / typical of the previous 7 days', () => {
+  it('scales the typical value by Σ actual / Σ typical over the previous 7 days', () => {
     const typical = [null, 10, 10, 10, 20];
-    // day 1: no ratio yet → 10; day 2: 1.2 → 12; day 3: median(1.2, 1.5) = 1.35 → 13.5;
-    // day 4: median(1.2, 1.5, 1.1) = 1.2 → 24
-    const expected = trendExpected([0, 12, 15, 11, 30], typical);
+    const values = [0, 12, 15, 11, 30];
+    // day 1: no ratio yet → 10; day 2: 12/10 → 12; day 3: 27/20 → 13.5; day 4: 38/30 → 25.33…
+    const expected = trendExpected(values, typical);
     expect(expected[0]).toBeNull();
-    [10, 12, 13.5, 24].forEach((e, i) => expect(expected[i + 1]).toBeCloseTo(e, 12));
+    [10, 12, 13.5, 76 / 3].forEach((e, i) => expect(expected[i + 1]).toBeCloseTo(e, 12));
+    // day 2 excluded (anomalous): day 4 from days 1 and 3, 23/20 → 23
+    expect(trendExpected(values, typical, [false, false, true])[4]).toBeCloseTo(23, 12);
+  });
+
+  it('a sparse series (under one order a day) is not scored; the MAD has a noise floor', () => {
+    const sparse = Array.from({ length: 84 }, (_, d) => (d % 13 === 0 ? 1 : 0));
+    const series = weekdaySeries(sparse);
+    expect(series.sparse).toBe(true);
+    expect(series.anomalous.some(Boolean)).toBe(false);
+    expect(series.scores.every((s) => s === 0)).toBe(true);
+    expect(weekdaySeries(sparse.map((v) => v + 1)).sparse).toBe(false);
+    // median 0, MAD 0 → floored at 0.18: 0.5 < 0 + 3.5 × 0.18 = 0.63
+    expect(scoreErrors([0, 0, 0, 0.5], 3.5, 0.18).anomalous).toEqual([false, false, false, false]);
+    expect(scoreErrors([0, 0, 0, 0.5], 3.5).anomalous).toEqual([false, false, false, true]);
   });
 
   it('error: √|√actual − √expected|', () => {
