@@ -6,6 +6,7 @@ import { backtest, HORIZON_DAYS, type Backtest } from './backtest';
 import { BgNbdPredictor } from './bgnbd_predictor';
 import { forwardPrediction, type ForwardPrediction } from './forward';
 import type { ClvPredictor } from './predictor';
+import { sequenceTraining } from './predictors';
 import {
   backtestRows,
   dailyRows,
@@ -52,6 +53,8 @@ export interface ClvOutcome {
   forward: ForwardPrediction;
   /** The BG/NBD predictor of the backtest (its fit is stored whichever method wins). */
   bgNbd: BgNbdPredictor;
+  /** The sequence models' training in the backtest and, when they won, the forward fit. */
+  training: { backtest: object | null; forward: object | null };
 }
 
 /** Backtest every predictor, then the chosen method's forward prediction from the day after now. */
@@ -68,6 +71,7 @@ export async function predictClv(
   onStep(0, 2);
   const tested = await backtest(sequences, endDay, predictors, horizonDays);
   onStep(1, 2);
+  const backtestTraining = sequenceTraining(predictors);
   const forward = await forwardPrediction(
     sequences,
     endDay,
@@ -76,7 +80,14 @@ export async function predictClv(
     horizonDays,
   );
   onStep(2, 2);
-  return { madeOn: isoDay(nowMs), backtest: tested, forward, bgNbd };
+  const forwardTraining = tested.chosen === 'sequence' ? sequenceTraining(predictors) : null;
+  return {
+    madeOn: isoDay(nowMs),
+    backtest: tested,
+    forward,
+    bgNbd,
+    training: { backtest: backtestTraining, forward: forwardTraining },
+  };
 }
 
 export interface ClvReport {
@@ -129,6 +140,7 @@ export function clvReports(
       ? { bg_nbd: model.bgNbd.converged, gamma_gamma: model.gammaGamma.converged }
       : null,
     newcomers: tested.newcomers,
+    sequence_training: outcome.training,
     forward_bg_nbd: forward.bgNbd
       ? { ...forward.bgNbd.parameters, log_likelihood: forward.bgNbd.logLikelihood }
       : null,

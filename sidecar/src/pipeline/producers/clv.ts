@@ -87,7 +87,16 @@ export const clvProducer: ReportProducer = {
       await run.log(`clv (${context.dimension}): no prediction: ${problem}`);
       return;
     }
-    const predictors = clvPredictors();
+    const predictors = clvPredictors({
+      onProgress: (message) => {
+        const count = /(\d+)\/(\d+)/.exec(message);
+        run.progress?.(
+          `clv ${context.dimension}: ${message}`,
+          +(count?.[1] ?? 0),
+          +(count?.[2] ?? 0),
+        );
+      },
+    });
     const outcome = await predictClv(sequences, run.range.nowMs, predictors, (done, total) =>
       run.progress?.(`clv ${context.dimension}`, done, total),
     );

@@ -192,11 +192,11 @@ describe('backtest', () => {
       /^BG\/NBD \+ Gamma-Gamma predicted the backtest's 6 months best: its per-customer error is \d+\.\d % lower than repeating/,
     );
     expect(result.timeUnit).toBe('days');
-  });
+  }, 30_000); // fits thousands of customers: seconds, more on a busy 2-core host
 
   it('gives identical results for the same data', async () => {
     const sequences = simulatedShop(400, 600, 3);
     const once = await backtest(sequences, 600, [new BgNbdPredictor()]);
     expect(await backtest(sequences, 600, [new BgNbdPredictor()])).toEqual(once);
-  });
+  }, 30_000); // fits thousands of customers: seconds, more on a busy 2-core host
 });

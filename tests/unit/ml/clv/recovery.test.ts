@@ -23,7 +23,7 @@ describe('maximum likelihood recovers the parameters data were simulated with (n
     within15Percent(fit.parameters.alpha, truth.alpha);
     within15Percent(fit.parameters.a, truth.a);
     within15Percent(fit.parameters.b, truth.b);
-  });
+  }, 30_000); // a 5,000-customer fit: seconds, more on a busy 2-core host
 
   it('Gamma-Gamma: p, q, v each within 15 %', () => {
     const truth = { p: 6, q: 4, v: 15 };
@@ -34,7 +34,7 @@ describe('maximum likelihood recovers the parameters data were simulated with (n
     within15Percent(fit.parameters.p, truth.p);
     within15Percent(fit.parameters.q, truth.q);
     within15Percent(fit.parameters.v, truth.v);
-  });
+  }, 30_000); // a 5,000-customer fit: seconds, more on a busy 2-core host
 
   it('the same data give the same fit, bit for bit', () => {
     const truth = { r: 0.5, alpha: 20, a: 1.2, b: 4 };
@@ -48,5 +48,5 @@ describe('maximum likelihood recovers the parameters data were simulated with (n
       });
     };
     expect(run()).toEqual(run());
-  });
+  }, 30_000); // a 5,000-customer fit: seconds, more on a busy 2-core host
 });
