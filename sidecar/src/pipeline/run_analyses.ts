@@ -19,7 +19,7 @@ import {
   discoverRange,
   discoverSessionActions,
 } from './discovery';
-import { runOrderPass } from './order_pass';
+import { BackgroundOrderPass, numberCustomers } from './order_pass';
 import type { RunData, RunFinisher } from './producers/types';
 import { loadDownloads, loadFirstSessions } from './queries/customers';
 import { ReportSelection } from './selection';
@@ -155,26 +155,35 @@ async function gatherRunData(
   const { range, dimensions } = found;
   const dimensionIndex = new Map(dimensions.map((d, i) => [d, i]));
   const table = new CustomerTableBuilder(found.customerActions, dimensions.length);
-  const visitors = await loadCustomers(stages, run, found, selection, table);
-
-  await stages.begin('order_pass');
+  const pass = selection.needs('order_pass')
+    ? new BackgroundOrderPass(
+        client,
+        names.orders,
+        sessionsQuery(ALL_CONTEXT, range, [PURCHASED]),
+        dimensionIndex,
+        selection.needs('baskets')
+          ? new BasketStats(dimensions.length + 1, new PeriodIndex(range, 'daily'))
+          : null,
+      )
+    : null;
+  let visitors: VisitorCounter | null;
+  try {
+    visitors = await loadCustomers(stages, run, found, selection, table);
+    await stages.begin('order_pass');
+  } catch (error) {
+    pass?.abort();
+    throw error;
+  }
   let scans = 0;
-  if (selection.needs('order_pass')) {
-    const baskets = selection.needs('baskets')
-      ? new BasketStats(dimensions.length + 1, new PeriodIndex(range, 'daily'))
-      : null;
-    const orders = sessionsQuery(ALL_CONTEXT, range, [PURCHASED]);
-    const result = await runOrderPass(client, names.orders, orders, dimensionIndex, table, {
-      withBasket: baskets !== null,
-      onOrder: baskets ? (order) => baskets.add(order) : undefined,
-      onProgress: (done, total) => stages.progress('order_pass', done, total),
-    });
+  if (pass) {
+    const result = await pass.finish((done, total) => stages.progress('order_pass', done, total));
+    numberCustomers(result, table);
     scans = result.scans;
     run.pass = result.orders;
-    run.baskets = baskets;
+    run.baskets = pass.baskets;
     await stages.end(
       'order_pass',
-      `${result.orders.timeMs.length} orders of ${result.orders.customer.length} customers in ${result.pages} pages`,
+      `${result.orders.timeMs.length} orders of ${result.orders.customer.length} customers in ${result.pages} pages (begun with the customers stage)`,
     );
   } else await stages.end('order_pass', 'not needed by the selected reports', 'skipped');
   if (visitors) {
