@@ -7,9 +7,16 @@ import type { Query } from './context';
 
 /**
  * Every page re-evaluates the sort over all purchased sessions (measured: ~0.7 s per page at
- * 325 k orders), so few large pages beat many small ones; 50 k orders are ~25 MB of JSON.
+ * 325 k orders), so few large pages beat many small ones; 50 k orders are ~25 MB of JSON. The
+ * pages are sized from the count so the last one is not a small leftover that costs a whole sort.
  */
-const PAGE = 50_000;
+const MAX_PAGE = 110_000;
+
+/** Equal pages of at most MAX_PAGE orders covering `total` (one more order than needed ends it). */
+export function passPageSize(total: number): number {
+  const pages = Math.max(1, Math.ceil((total + 1) / MAX_PAGE));
+  return Math.ceil((total + 1) / pages);
+}
 
 export interface PassBasketLine {
   product: string;
@@ -76,6 +83,7 @@ export async function runOrderPass(
   },
 ): Promise<OrderPassResult> {
   const total = (await client.count({ index, query: purchasedSessions })).count;
+  const size = passPageSize(total);
   const builder = new PassOrdersBuilder();
   const items = new OrderItemsBuilder();
   const clients: string[] = [];
@@ -89,7 +97,7 @@ export async function runOrderPass(
     const page = (after?: estypes.SortResults) =>
       client.search<OrderSource>({
         pit: { id: pit.id, keep_alive: '2m' },
-        size: PAGE,
+        size,
         track_total_hits: false,
         query: purchasedSessions,
         _source: fields,
@@ -107,7 +115,7 @@ export async function runOrderPass(
       pages++;
       options.signal?.throwIfAborted();
       // The next page is asked for before this one is read: the node searches while we decode.
-      pending = hits.length === PAGE ? page(hits[hits.length - 1]!.sort) : null;
+      pending = hits.length === size ? page(hits[hits.length - 1]!.sort) : null;
       // If reading this page throws, the request in flight must not fail unobserved.
       pending?.catch(() => undefined);
       for (const hit of hits) {

@@ -9,6 +9,11 @@ export interface CompositeRequest {
   size: number;
   sources: Array<Record<string, estypes.AggregationsCompositeAggregationSource>>;
   aggs?: Record<string, estypes.AggregationsAggregationContainer>;
+  /**
+   * Parts of each bucket to send back, relative to a bucket (`key` and `after_key` always come):
+   * e.g. `first.value` leaves out a date aggregation's value_as_string.
+   */
+  bucketFields?: string[];
 }
 
 /**
@@ -20,13 +25,18 @@ export function compositeBuckets(
   client: Client,
   request: CompositeRequest,
 ): AsyncGenerator<Bucket[]> {
-  const { index, query, size, sources, aggs } = request;
+  const { index, query, size, sources, aggs, bucketFields } = request;
+  const filterPath = bucketFields && [
+    'aggregations.pages.after_key',
+    ...['key', ...bucketFields].map((field) => `aggregations.pages.buckets.${field}`),
+  ];
   return compositePages<Bucket>(async (after) => {
     const response = await client.search({
       index,
       size: 0,
       track_total_hits: false,
       query,
+      ...(filterPath ? { filter_path: filterPath } : {}),
       aggs: {
         pages: {
           composite: {
@@ -38,7 +48,9 @@ export function compositeBuckets(
         },
       },
     });
-    const page = response.aggregations?.pages as unknown as MultiBucket;
+    // filter_path leaves out `buckets` when there are none.
+    const page = (response.aggregations?.pages ?? { buckets: [] }) as unknown as MultiBucket;
+    page.buckets ??= [];
     return {
       buckets: page.buckets,
       after_key: page.buckets.length === size ? page.after_key : undefined,

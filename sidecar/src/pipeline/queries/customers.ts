@@ -8,6 +8,11 @@ import { storedDateMs } from './stored_dates';
 
 /** Large pages: every page of a sorted scan or composite re-reads the matching documents. */
 const PAGE = 50_000;
+/**
+ * A week's composite page: under the cluster's default search.max_buckets (65,536), and large
+ * enough that a week of ~65 k (client, value) pairs mostly needs one read of its sessions.
+ */
+const WEEK_PAGE = 65_000;
 
 interface DownloadSource {
   client?: string;
@@ -38,9 +43,11 @@ export async function loadDownloads(
         _source: ['client', 'download_date', 'signup_date', ...actions.map((a) => `actions.${a}`)],
         // Order does not matter here: the cheapest order is the point in time's own.
         sort: ['_shard_doc'],
+        filter_path: ['hits.hits._source', 'hits.hits.sort'],
         ...(after ? { search_after: after } : {}),
       });
-      const hits = response.hits.hits;
+      // filter_path leaves no `hits` at all when a page is empty.
+      const hits = (response.hits as typeof response.hits | undefined)?.hits ?? [];
       for (const hit of hits) {
         const source = hit._source ?? {};
         const clientId = source.client ? String(source.client) : '';
@@ -113,12 +120,13 @@ async function loadWeek(
   const pages = compositeBuckets(client, {
     index,
     query: { bool: { filter: [input.sessions, rangeFilter(startMs, endMs)] } },
-    size: PAGE,
+    size: WEEK_PAGE,
     sources: [
       { client: { terms: { field: 'client' } } },
       { dimension: { terms: { field: 'dimension', missing_bucket: true } } },
     ],
     aggs,
+    bucketFields: ['first.value', ...WINDOWS.map((name) => `${name}.doc_count`)],
   });
   const inWindow = (bucket: Bucket, w: number): boolean =>
     meets[w] === 'inside' ||
