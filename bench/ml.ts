@@ -13,7 +13,10 @@
  *
  *   npx tsx bench/ml.ts [--stage segments|abtests] [--sessions 1000000] [--customers 200000]
  *     [--days 28] [--seed 1] [--promotions 50] [--products 2000]
- *   Goals: segments ≤ 30 s; abtests ≤ 60 s; peak RSS < 1 GB.
+ * `--stage anomalies` runs ./ml_anomalies.ts instead: a demo shop of `--customers` (20,000) over
+ * `--days` (365) × `--dimensions` values (20), every slice's anomaly series.
+ *
+ *   Goals: segments ≤ 30 s; abtests ≤ 60 s; anomalies ≤ 60 s; peak RSS < 1 GB.
  *   Measured (2-core VM, 1 M sessions, 322 k orders, 119 k buyers, 4 slices, 50 promotions,
  *   2,000 products): abtests 26.6 s, peak RSS 247 MB; `all` alone 11.0 s (products 9.2 s).
  */
@@ -39,6 +42,7 @@ import {
 } from '../sidecar/src/ml/segmentation/reports';
 import { DEFAULT_SEGMENTATION, segmentSlice } from '../sidecar/src/ml/segmentation/segment_slice';
 import { weeklySegmentRows } from '../sidecar/src/ml/segmentation/weekly';
+import { anomaliesBench } from './ml_anomalies';
 
 interface Spread {
   promotions: number;
@@ -120,18 +124,26 @@ function main(): void {
   const { values } = parseArgs({
     options: {
       sessions: { type: 'string', default: '1000000' },
-      customers: { type: 'string', default: '200000' },
-      days: { type: 'string', default: '28' },
+      // defaults per stage: 200,000 customers and 28 days; anomalies 20,000 and 365
+      customers: { type: 'string' },
+      days: { type: 'string' },
       seed: { type: 'string', default: '1' },
       stage: { type: 'string', default: 'segments' },
       promotions: { type: 'string', default: '50' },
       products: { type: 'string', default: '2000' },
+      dimensions: { type: 'string', default: '20' },
     },
   });
+  if (values.stage === 'anomalies') {
+    const customers = Number(values.customers ?? 20_000);
+    const shop = { customers, days: Number(values.days ?? 365), seed: Number(values.seed) };
+    void anomaliesBench({ ...shop, dimensions: Number(values.dimensions) }).then(console.log);
+    return;
+  }
   const input = passColumns(
     Number(values.sessions),
-    Number(values.customers),
-    Number(values.days),
+    Number(values.customers ?? 200_000),
+    Number(values.days ?? 28),
     Number(values.seed),
     { promotions: Number(values.promotions), products: Number(values.products) },
   );

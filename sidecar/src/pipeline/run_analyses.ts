@@ -49,6 +49,8 @@ export interface AnalysisOptions {
   customerActions?: string[];
   topN?: number;
   churnFactor?: number;
+  /** k of the anomalies' median + k × MAD threshold; default DEFAULT_MAD_K (3.5). */
+  anomalyMadK?: number;
   onProgress?: (event: ProgressEvent) => void;
   /** Record into this run (a service's full run) instead of starting an `analyses` run. */
   recorder?: RunRecorder;
@@ -262,6 +264,8 @@ export async function runAnalyses(
         actions: found.actions,
         topN: options.topN ?? DEFAULT_TOP_N,
         churnFactor: options.churnFactor ?? DEFAULT_CHURN_FACTOR,
+        dimensions: found.dimensions,
+        anomalyMadK: options.anomalyMadK,
         pass: null,
         customers: null,
         baskets: null,

@@ -37,7 +37,14 @@ describe('report producer registry', () => {
       producer('funnel', 'exploratory'),
     ];
     expect(stageOrder(producers)).toEqual(['exploratory', 'anomalies', 'segments', 'clv']);
-    expect(stageOrder()).toEqual(['exploratory', 'segments', 'search', 'abtests', 'clv']);
+    expect(stageOrder()).toEqual([
+      'exploratory',
+      'segments',
+      'search',
+      'abtests',
+      'clv',
+      'anomalies',
+    ]);
   });
 
   it('refuses a circle of stages and a stage nobody declares', () => {
@@ -61,7 +68,7 @@ describe('--only selects from the registry', () => {
 
   it('a prefix that is neither a family nor an id selects nothing and says what would', () => {
     expect(() => new ReportSelection(['funnel/session_'])).toThrow(
-      /--only 'funnel\/session_' names no report: use a family \(kpis, funnel, cohort, stats, journey, churn, products, promotions, segments, abtests, search, clv\)/,
+      /--only 'funnel\/session_' names no report: use a family \(kpis, funnel, cohort, stats, journey, churn, products, promotions, segments, abtests, search, clv, anomalies\)/,
     );
   });
 

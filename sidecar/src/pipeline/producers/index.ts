@@ -1,5 +1,6 @@
 import type { ReportId } from '../../../../common/reports/catalogue';
 import { abtestsProducer } from './abtests';
+import { anomaliesProducer } from './anomalies';
 import { churnProducer } from './churn';
 import { clvProducer } from './clv';
 import { cohortProducer } from './cohort';
@@ -30,6 +31,7 @@ export const PRODUCERS: readonly ReportProducer[] = [
   abtestsProducer,
   searchProducer,
   clvProducer,
+  anomaliesProducer,
 ];
 
 /** Every report id the registry writes, family by family. */

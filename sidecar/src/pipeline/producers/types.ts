@@ -47,6 +47,10 @@ export interface RunData {
   actions: readonly string[];
   topN: number;
   churnFactor: number;
+  /** The run's dimension values, in the pass's dimension index order. */
+  dimensions?: readonly string[];
+  /** k of the anomalies' median + k × MAD threshold (DEFAULT_MAD_K when absent). */
+  anomalyMadK?: number;
   pass: PassOrders | null;
   customers: CustomerTable | null;
   baskets: BasketStats | null;
