@@ -162,6 +162,10 @@ describe('the Data & schedules app in Chromium', () => {
     await expect
       .poll(() => notice.innerText(), { timeout: 15_000 })
       .toContain('A run is already in progress');
+    // The refused trigger is in the list as such, naming the run that held the lock.
+    const refused = page.locator('[data-test-subj="runTable"] tr[data-status="refused"]');
+    await expect.poll(() => refused.count(), { timeout: 15_000 }).toBe(1);
+    expect(await refused.innerText()).toMatch(/refused[\s\S]*was in progress \(lock held by /);
     await screenshot(page, 'admin_run_running');
     await expect
       .poll(() => detail.getAttribute('data-status'), { timeout: 150_000, interval: 1_000 })
