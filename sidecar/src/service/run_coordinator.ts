@@ -170,10 +170,10 @@ export class RunCoordinator {
   }
 
   /**
-   * SIGTERM: an ingest in progress stops reading, lets the batches it sent come back, deletes its
-   * staging indices and records the run interrupted (what users see never changed), within a
-   * grace; analyses have no batch to finish, so their run is marked interrupted at once. Then the
-   * lock is released.
+   * SIGTERM: the run's process is told to stop; an ingest in progress stops reading, lets the
+   * batches it sent come back, deletes its staging indices and records the run interrupted (what
+   * users see never changed), within a grace; analyses have no batch to finish, so their run is
+   * marked interrupted at once. Then the run's process is ended and the lock released.
    */
   async interrupt(reason: string): Promise<string | null> {
     const current = this.current;
