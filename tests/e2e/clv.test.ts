@@ -33,6 +33,14 @@ const DAY_MS = 86_400_000;
 const STORED_VERDICT =
   "BG/NBD + Gamma-Gamma is better: its per-customer error is 30.0 % lower than repeating each customer's previous 6 months (MAE 27.30 vs 39.00, bias -2.10 vs 4.80; daily-total MAE 55.40 vs 81.20).";
 
+/** What the stage stores beside the verdict: the fit, its log-likelihoods and the time unit. */
+const FIT = {
+  cutoff: CUTOFF,
+  ...{ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, p: 6.25, q: 3.74, v: 15.44 },
+  log_likelihoods: { bg_nbd: -9582.4, gamma_gamma: -4120.73 },
+  time_unit: 'days',
+};
+
 const plusDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 /** A weekly rhythm on a slow rise, scaled per dimension; cents-rounded like the stage's money. */
@@ -111,7 +119,7 @@ function contextReports(dimension: string, scale: number, chosen: ClvMethod): Re
               ['bg_nbd_gamma_gamma', 10.8, 1.25, 22, 0.9, false],
               ['naive', 12, 2, 30, 1, false],
             ]),
-      params: dimension === 'all' ? { ...params, verdict: STORED_VERDICT } : params,
+      params: dimension === 'all' ? { ...params, ...FIT, verdict: STORED_VERDICT } : params,
     },
     summary: {
       data: clvSummaryRowSchema.array().parse([
@@ -211,6 +219,11 @@ describe('the CLV dashboard in Chromium', () => {
     for (const chart of CHARTS) await chartRendered(page, chart, 60_000);
 
     expect((await page.textContent('[data-test-subj="clvVerdict"]'))?.trim()).toBe(STORED_VERDICT);
+    expect((await page.textContent('[data-test-subj="clvModelDetails"]'))?.trim()).toBe(
+      'fitted up to 31 Dec 2024 · BG/NBD: r = 0.243, α = 4.41, a = 0.793, b = 2.43 · ' +
+        'Gamma-Gamma: p = 6.25, q = 3.74, v = 15.4 · ' +
+        'log-likelihoods -9,582.4 (BG/NBD), -4,120.7 (Gamma-Gamma) · time unit: days',
+    );
     expect(await backtestCells(page)).toEqual([
       ['LSTM sequence models', '31.20', '+3.40', '60.10', '0.80', ''],
       ['BG/NBD + Gamma-Gamma', '27.30', '−2.10', '55.40', '0.70', 'chosen'],

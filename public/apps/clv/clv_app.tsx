@@ -53,34 +53,34 @@ function ClvPanels({ dimension }: { dimension: string }): JSX.Element {
         {(report) => <BacktestTable rows={report.data} params={report.params} />}
       </ReportPanel>
       <PanelGap />
-      <PanelGrid>
-        <ReportPanel
-          title="Backtest horizon: actual vs predicted revenue per day"
-          description="The 6 months after the backtest's cutoff; the chosen method drawn thicker, naive dashed"
-          state={daily}
-          chartId="clv.backtest_daily"
-          timeAxis
-          data-test-subj="clvBacktestDailyPanel"
-        >
-          {(report) => (
-            <DailyRevenueChart
-              lines={backtestLines(report.data)}
-              ariaLabel="Actual and predicted revenue per day over the backtest horizon"
-              testSubj="clvBacktestDaily"
-            />
-          )}
-        </ReportPanel>
-        <ReportPanel
-          title="Forecasts: predicted revenue per day by refresh"
-          description="Each weekly refresh's 6-month forecast as its own line, the newest thicker; actual where known"
-          state={daily}
-          chartId="clv.forecast_daily"
-          timeAxis
-          data-test-subj="clvForecastDailyPanel"
-        >
-          {(report) => <ForecastChart rows={report.data} />}
-        </ReportPanel>
-      </PanelGrid>
+      <ReportPanel
+        title="Backtest horizon: actual vs predicted revenue per day"
+        description="The 6 months after the backtest's cutoff; the chosen method drawn thicker, naive dashed"
+        state={daily}
+        chartId="clv.backtest_daily"
+        timeAxis
+        data-test-subj="clvBacktestDailyPanel"
+      >
+        {(report) => (
+          <DailyRevenueChart
+            lines={backtestLines(report.data)}
+            ariaLabel="Actual and predicted revenue per day over the backtest horizon"
+            testSubj="clvBacktestDaily"
+          />
+        )}
+      </ReportPanel>
+      <PanelGap />
+      <ReportPanel
+        title="Forecasts: predicted revenue per day by refresh"
+        description="Each weekly refresh's 6-month forecast as its own line, the newest thicker; actual where known"
+        state={daily}
+        chartId="clv.forecast_daily"
+        timeAxis
+        data-test-subj="clvForecastDailyPanel"
+      >
+        {(report) => <ForecastChart rows={report.data} />}
+      </ReportPanel>
+      <PanelGap />
       <PanelGrid>
         <ReportPanel
           title="Predicted revenue by segment"

@@ -8,6 +8,7 @@ import {
   ScaleType,
   Settings,
   Tooltip,
+  type PartialTheme,
 } from '@elastic/charts';
 import { useEuiTheme } from '@elastic/eui';
 import type { ClvMethod, ClvPAliveRow, ClvSegmentRow } from '../../../common/reports/clv';
@@ -31,6 +32,10 @@ export const METHOD_COLORS: Record<ClvMethod, string> = {
 /** Refreshes newest first: strong hues, then their tints for the oldest shown. */
 const FORECAST_COLORS = ['#16C5C0', '#61A2FF', '#EE72A6', '#F6726A', '#EAAE01', '#BFDBFF'];
 const DAY_MS = 86_400_000;
+/** Method and refresh names are long: a wider side legend, two lines each, not an ellipsis. */
+const TWO_LINE_LEGEND: PartialTheme = {
+  legend: { verticalWidth: 240, labelOptions: { maxLines: 2 } },
+};
 
 const dayLabel = (x: number | string) => formatDay(new Date(Number(x)).toISOString().slice(0, 10));
 
@@ -63,9 +68,9 @@ export function DailyRevenueChart({
         <Chart>
           <Settings
             baseTheme={baseTheme}
-            theme={[CHART_THEME_OVERRIDES, LINE_CHART_PADDINGS]}
+            theme={[TWO_LINE_LEGEND, CHART_THEME_OVERRIDES, LINE_CHART_PADDINGS]}
             showLegend
-            legendPosition={Position.Bottom}
+            legendPosition={Position.Right}
             ariaLabel={ariaLabel}
             locale="en"
             xDomain={{ min: NaN, max: NaN, minInterval: DAY_MS }}

@@ -25,7 +25,7 @@ import {
   formatRatio,
   formatSigned,
 } from '../../components/format';
-import { backtestVerdict, orderedBacktest } from './clv_view';
+import { backtestFailures, backtestVerdict, modelDetails, orderedBacktest } from './clv_view';
 
 function Headline({
   testSubj,
@@ -146,6 +146,8 @@ export function BacktestTable({
   params: Record<string, unknown> | undefined;
 }): JSX.Element {
   const verdict = backtestVerdict(rows, params);
+  const details = modelDetails(params);
+  const failures = backtestFailures(params);
   const columns: Array<EuiBasicTableColumn<ClvBacktestRow>> = BACKTEST_COLUMNS.map((column) => ({
     field: column.field,
     name: column.name,
@@ -173,6 +175,13 @@ export function BacktestTable({
           data-test-subj="clvVerdict"
         />
       ) : null}
+      {failures.map((failure) => (
+        <EuiText size="s" color="warning" key={failure.method} data-test-subj="clvBacktestFailure">
+          <p>
+            {failure.method} could not be scored: {failure.reason}
+          </p>
+        </EuiText>
+      ))}
       <EuiSpacer size="s" />
       <EuiBasicTable
         items={orderedBacktest(rows)}
@@ -191,6 +200,11 @@ export function BacktestTable({
           previous 6 months.
         </p>
       </EuiText>
+      {details.length > 0 ? (
+        <EuiText size="xs" color="subdued" data-test-subj="clvModelDetails">
+          <p>{details.join(' · ')}</p>
+        </EuiText>
+      ) : null}
     </>
   );
 }

@@ -161,3 +161,66 @@ export function pAliveBars(rows: ClvPAliveRow[]): PAliveBar[] {
       value: row.customers,
     }));
 }
+
+const BG_NBD_PARAMETERS = [
+  ['r', 'r'],
+  ['alpha', 'α'],
+  ['a', 'a'],
+  ['b', 'b'],
+] as const;
+const GAMMA_GAMMA_PARAMETERS = [
+  ['p', 'p'],
+  ['q', 'q'],
+  ['v', 'v'],
+] as const;
+
+function fitted(
+  params: Record<string, unknown>,
+  model: string,
+  names: ReadonlyArray<readonly [string, string]>,
+): string | null {
+  const values = names.flatMap(([key, symbol]) => {
+    const value = params[key];
+    return typeof value === 'number' ? [`${symbol} = ${value.toPrecision(3)}`] : [];
+  });
+  return values.length === names.length ? `${model}: ${values.join(', ')}` : null;
+}
+
+/**
+ * What the backtest's params say about the fit, as short phrases: the cutoff, the fitted BG/NBD
+ * and Gamma-Gamma parameters and their log-likelihoods, the time unit and the tfjs backend. Keys
+ * the stage did not store are left out.
+ */
+export function modelDetails(params: Record<string, unknown> | undefined): string[] {
+  if (!params) return [];
+  const details: string[] = [];
+  if (typeof params.cutoff === 'string') details.push(`fitted up to ${formatDay(params.cutoff)}`);
+  const bgNbd = fitted(params, 'BG/NBD', BG_NBD_PARAMETERS);
+  const gammaGamma = fitted(params, 'Gamma-Gamma', GAMMA_GAMMA_PARAMETERS);
+  if (bgNbd) details.push(bgNbd);
+  if (gammaGamma) details.push(gammaGamma);
+  const ll = params.log_likelihoods as Record<string, unknown> | null | undefined;
+  if (ll && typeof ll.bg_nbd === 'number' && typeof ll.gamma_gamma === 'number') {
+    details.push(
+      `log-likelihoods ${formatNumber(ll.bg_nbd, 1)} (BG/NBD), ${formatNumber(ll.gamma_gamma, 1)} (Gamma-Gamma)`,
+    );
+  }
+  if (typeof params.time_unit === 'string') details.push(`time unit: ${params.time_unit}`);
+  const backend = params.tf_backend ?? params.backend;
+  if (typeof backend === 'string') details.push(`tfjs backend: ${backend}`);
+  return details;
+}
+
+/** Methods the backtest could not score (`params.failures`), with the stage's reason. */
+export function backtestFailures(
+  params: Record<string, unknown> | undefined,
+): Array<{ method: string; reason: string }> {
+  const failures = params?.failures;
+  if (!Array.isArray(failures)) return [];
+  return failures.flatMap((failure: unknown) => {
+    const { method, reason } = (failure ?? {}) as { method?: unknown; reason?: unknown };
+    if (typeof method !== 'string' || typeof reason !== 'string') return [];
+    const label = (CLV_METHOD_LABELS as Record<string, string>)[method] ?? method;
+    return [{ method: label, reason }];
+  });
+}

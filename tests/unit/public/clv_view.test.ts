@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ClvBacktestRow, ClvDailyRow } from '../../../common/reports/clv';
 import {
+  backtestFailures,
   backtestLines,
   backtestVerdict,
   chosenMethod,
   forecastLines,
   latestSummary,
+  modelDetails,
   orderedBacktest,
   pAliveBars,
   segmentsByPrediction,
@@ -149,6 +151,53 @@ describe('the CLV backtest verdict', () => {
       backtestVerdict([score('sequence', 1, 0.5, false), score('naive', 2, 1, false)], {}),
     ).toBeNull();
     expect(backtestVerdict([score('sequence', 1, 0.5, true)], {})).toBeNull();
+  });
+
+  it('describes the stored fit and leaves out what the stage did not store', () => {
+    expect(
+      modelDetails({
+        cutoff: '2025-01-03',
+        r: 0.2431,
+        alpha: 4.414,
+        a: 0.7932,
+        b: 2.426,
+        p: 6.25,
+        q: 3.74,
+        v: 15.44,
+        log_likelihoods: { bg_nbd: -9582.44, gamma_gamma: -4120.73 },
+        time_unit: 'days',
+        tf_backend: 'wasm',
+      }),
+    ).toEqual([
+      'fitted up to 3 Jan 2025',
+      'BG/NBD: r = 0.243, α = 4.41, a = 0.793, b = 2.43',
+      'Gamma-Gamma: p = 6.25, q = 3.74, v = 15.4',
+      'log-likelihoods -9,582.4 (BG/NBD), -4,120.7 (Gamma-Gamma)',
+      'time unit: days',
+      'tfjs backend: wasm',
+    ]);
+    // A partial fit (a failed Gamma-Gamma) and no log-likelihoods: only what is whole.
+    expect(modelDetails({ r: 1, alpha: 2, a: 3, b: 4, p: 5, log_likelihoods: null })).toEqual([
+      'BG/NBD: r = 1.00, α = 2.00, a = 3.00, b = 4.00',
+    ]);
+    expect(modelDetails(undefined)).toEqual([]);
+  });
+
+  it('names the methods the backtest could not score, with the stage’s reason', () => {
+    expect(
+      backtestFailures({
+        failures: [
+          { method: 'sequence', reason: 'training diverged (loss NaN at epoch 3)' },
+          { method: 'unknown_model', reason: 'x' },
+          { reason: 'no method' },
+        ],
+      }),
+    ).toEqual([
+      { method: 'LSTM sequence models', reason: 'training diverged (loss NaN at epoch 3)' },
+      { method: 'unknown_model', reason: 'x' },
+    ]);
+    expect(backtestFailures({ failures: [] })).toEqual([]);
+    expect(backtestFailures(undefined)).toEqual([]);
   });
 
   it('lists models in the contract’s order, the naive baseline last', () => {
