@@ -61,7 +61,9 @@ describe('the anomalies stage against Elasticsearch', () => {
         rows.forEach((row) => schema.parse(row));
         if (type === 'orders') expect(rows, `${type} ${context}`).toHaveLength(100);
         if (type === 'funnel') expect(rows, `${type} ${context}`).toHaveLength(100 - 35);
-        if (type === 'cohort') expect(rows, `${type} ${context}`).toHaveLength(100 - 15 - 35);
+        // 15 downloads a day in all; a dimension value has under 10 a day, too few to score
+        const cohortDays = context === 'all' ? 100 - 15 - 35 : 0;
+        if (type === 'cohort') expect(rows, `${type} ${context}`).toHaveLength(cohortDays);
         // without the CLV stage in the run there is nothing to compare per segment
         if (type === 'rfm') expect(rows, context).toEqual([]);
       }

@@ -9,8 +9,8 @@ import { DAY_MS, isoDay } from '../../../../common/time';
 import { DEFAULT_AUTOENCODER, reconstruct, type AutoencoderSettings } from './autoencoder';
 import { NO_INFLUENCER, influencerOf, type Candidate } from './influencer';
 import { scoreErrors } from './scoring';
-import { MIN_VECTORS, type DailyVectors } from './vectors';
-import { MIN_MEAN_DAILY_COUNT, weekdaySeries } from './weekday_baseline';
+import { MIN_MEAN_VECTOR_COUNT, MIN_VECTORS, type DailyVectors } from './vectors';
+import { weekdaySeries } from './weekday_baseline';
 
 export interface AnomalySettings {
   k: number;
@@ -59,7 +59,7 @@ export function ordersRows(
 
 /**
  * An autoencoder series' rows (`anomalies/funnel`, `anomalies/cohort`), or why it was skipped: fewer
- * than MIN_VECTORS vectors, or a first count (sessions, downloads) too sparse to score.
+ * than MIN_VECTORS vectors, or a first count (sessions, downloads) under MIN_MEAN_VECTOR_COUNT a day.
  * `excluded` are days left out of the influencers' baselines.
  */
 export async function vectorRows(
@@ -73,7 +73,7 @@ export async function vectorRows(
     return { skipped: `${count} days after the warm-up, the autoencoder needs ${MIN_VECTORS}` };
   }
   const mean = vectors.actual.reduce((sum, row) => sum + row[0]!, 0) / count;
-  if (mean < MIN_MEAN_DAILY_COUNT) {
+  if (mean < MIN_MEAN_VECTOR_COUNT) {
     return { skipped: `${vectors.features[0]} average ${mean.toFixed(2)} a day, too few to score` };
   }
   const reconstructions = await reconstruct(vectors.rows, settings.autoencoder);

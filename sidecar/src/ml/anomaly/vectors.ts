@@ -14,6 +14,12 @@ export const WARM_UP_DAYS = 28 + TREND_DAYS;
  * series needs 63 days (a cohort series 15 more, until its rows are complete).
  */
 export const MIN_VECTORS = 28;
+/**
+ * The mean daily sessions (funnel) or downloads (cohort) a series needs: rates over fewer than ~10
+ * take a few values (0, ½, 1) whose binomial z is far from normal, and such a series flagged a
+ * quarter of its days (a 1.5-downloads-a-day dimension value of the bench: 78 of ~300).
+ */
+export const MIN_MEAN_VECTOR_COUNT = 10;
 
 /**
  * Daily vectors for an autoencoder, each component a deviation in its own noise units, so quiet
