@@ -13,6 +13,9 @@
  *
  *   npx tsx bench/ml.ts [--stage segments|abtests] [--sessions 1000000] [--customers 200000]
  *     [--days 28] [--seed 1] [--promotions 50] [--products 2000]
+ * `--stage clv` runs ./ml_clv.ts instead: the CLV stage (both models and naive backtested, the
+ * forward prediction, every clv report) on `--customers` (200,000) over `--days` (400), cut at
+ * `--sessions`, for all and each dimension value.
  * `--stage anomalies` runs ./ml_anomalies.ts instead: a demo shop of `--customers` (20,000) over
  * `--days` (365) × `--dimensions` values (20), every slice's anomaly series.
  *
@@ -43,6 +46,7 @@ import {
 import { DEFAULT_SEGMENTATION, segmentSlice } from '../sidecar/src/ml/segmentation/segment_slice';
 import { weeklySegmentRows } from '../sidecar/src/ml/segmentation/weekly';
 import { anomaliesBench } from './ml_anomalies';
+import { clvBench } from './ml_clv';
 
 interface Spread {
   promotions: number;
@@ -124,7 +128,7 @@ function main(): void {
   const { values } = parseArgs({
     options: {
       sessions: { type: 'string', default: '1000000' },
-      // defaults per stage: 200,000 customers and 28 days; anomalies 20,000 and 365
+      // defaults per stage: 200,000 customers and 28 days; clv 400 days; anomalies 20,000 and 365
       customers: { type: 'string' },
       days: { type: 'string' },
       seed: { type: 'string', default: '1' },
@@ -134,6 +138,13 @@ function main(): void {
       dimensions: { type: 'string', default: '20' },
     },
   });
+  if (values.stage === 'clv') {
+    const shop = { customers: Number(values.customers ?? 200_000), seed: Number(values.seed) };
+    const days = Number(values.days ?? 400);
+    const sessions = Number(values.sessions);
+    void clvBench({ ...shop, days, sessions, sequence: true }).then(console.log);
+    return;
+  }
   if (values.stage === 'anomalies') {
     const customers = Number(values.customers ?? 20_000);
     const shop = { customers, days: Number(values.days ?? 365), seed: Number(values.seed) };

@@ -83,7 +83,12 @@ export function registerStartCommand(program: Command): void {
     .option('--no-admin', 'do not start the admin API (customer-analytics serve)')
     .option('--admin-port <port>', 'HTTP port of the admin API', parsePort, DEFAULT_SERVICE_PORT)
     .option('--customers <n>', 'demo customers', parsePositiveInt, 5_000)
-    .option('--days <d>', 'demo period in days', parsePositiveInt, 180)
+    .option(
+      '--days <d>',
+      'demo period in days (400: the CLV backtest needs over a year)',
+      parsePositiveInt,
+      400,
+    )
     .option('--seed <s>', 'demo random seed', parseNonNegativeInt, 1)
     .action(async (options: StartOptions) => {
       const es = await connectForJobs(options.esPort);
