@@ -2,11 +2,12 @@ import type { OrderSequences } from '../../../../sidecar/src/analyses/order_sequ
 import { Random } from '../../../../sidecar/src/demo/random';
 import { DAY_MS } from '../../../../sidecar/src/ml/clv/summary';
 
-/** A customer who buys `amount` every `gapDays` days from `firstDay` on, forever. */
+/** A customer who buys `amount` every `gapDays` days from `firstDay` on, until `stopDay` if set. */
 export interface RegularCustomer {
   firstDay: number;
   gapDays: number;
   amount: number;
+  stopDay?: number;
 }
 
 /** Seeded regular customers: gaps of 5..40 days, amounts 10..200, first purchase in days 0..59. */
@@ -25,7 +26,7 @@ export function regularSequences(customers: RegularCustomer[], untilDay: number)
   const timeMs: number[] = [];
   const amount: number[] = [];
   for (const c of customers) {
-    for (let day = c.firstDay; day < untilDay; day += c.gapDays) {
+    for (let day = c.firstDay; day < Math.min(untilDay, c.stopDay ?? untilDay); day += c.gapDays) {
       timeMs.push(day * DAY_MS + DAY_MS / 2);
       amount.push(c.amount);
     }

@@ -19,13 +19,16 @@ export interface SequenceTraining {
   amountExamplesPerEpoch: number;
   gapLosses: number[];
   amountLosses: number[];
-  gapSmearing: number;
+  /** The gap model's log-normal σ, in log1p-days units. */
+  gapSigma: number;
   amountSmearing: number;
   /** Null, or why amounts are each customer's mean purchase-day amount instead of the model's. */
   amountFallback: string | null;
   /** Customers whose predicted next gap was shorter than their open interval (roll.ts). */
   placedAtEndDay: number;
   rollSteps: number;
+  /** Customers whose horizon was completed from their roll's fixed point (roll.ts). */
+  extrapolated: number;
   trainSeconds: number;
   rollSeconds: number;
 }
@@ -80,6 +83,7 @@ export function sequencePredictor(
             horizonDays,
             length: options.maxSequenceLength,
             batchSize: options.predictBatchSize,
+            stationaryTolerance: options.stationaryTolerance,
           },
           onProgress,
         );
@@ -91,7 +95,7 @@ export function sequencePredictor(
           amountExamplesPerEpoch: models.amount?.examplesPerEpoch ?? 0,
           gapLosses: models.gap.losses,
           amountLosses: models.amount?.losses ?? [],
-          gapSmearing: models.gap.smearing,
+          gapSigma: models.gap.sigma * models.gap.scale.std,
           amountSmearing: models.amount?.smearing ?? 1,
           amountFallback:
             models.amount === null
@@ -99,6 +103,7 @@ export function sequencePredictor(
               : null,
           placedAtEndDay: rolled.placedAtEndDay,
           rollSteps: rolled.steps,
+          extrapolated: rolled.extrapolated,
           trainSeconds: (rollStart - trainStart) / 1000,
           rollSeconds: (performance.now() - rollStart) / 1000,
         };

@@ -106,18 +106,52 @@ export function unfoldSteps(rows: Float32Array, count: number, length: number): 
 }
 
 /**
- * Squared error for observed gaps; for censored ones (the open interval at endDay, a lower bound
- * on the gap) only a prediction below the bound is penalised. Without the censored rows the model
- * would only ever see customers who came back, and would predict a quick return for everyone.
+ * The gap model's loss: the negative log-likelihood of a Normal(μ = the model's output, σ²) on the
+ * scaled log1p gap (a log-normal gap), with σ one learned scalar. An observed gap contributes its
+ * density; a censored one — the open interval at endDay, a lower bound — its survival P(gap ≥ c)
+ * (a Tobit model). The survival term keeps pushing μ up while nobody with that history and that
+ * elapsed time came back, so customers who have lapsed get gaps beyond the horizon instead of a
+ * purchase the day after the cutoff, which a squared error on the bound would give them.
  * `target` is (scaled gap, censored) pairs, `predicted` one column.
  */
-export function censoredSquaredError(tf: Tf, target: Tensor, predicted: Tensor): Tensor {
-  const value = target.slice([0, 0], [-1, 1]);
-  const censored = target.slice([0, 1], [-1, 1]);
-  const difference = value.sub(predicted);
-  const observed = difference.square().mul(tf.scalar(1).sub(censored));
-  const short = tf.relu(difference).square().mul(censored);
-  return observed.add(short).mean();
+export function censoredNormalLoss(tf: Tf, logSigma: Tensor) {
+  return (_: Tf, target: Tensor, predicted: Tensor): Tensor => {
+    const value = target.slice([0, 0], [-1, 1]);
+    const censored = target.slice([0, 1], [-1, 1]);
+    const z = value.sub(predicted).div(logSigma.exp());
+    const observed = z.square().mul(0.5).add(logSigma);
+    return observed
+      .mul(tf.scalar(1).sub(censored))
+      .add(negativeLogSurvival(tf, z).mul(censored))
+      .mean();
+  };
+}
+
+/**
+ * −log P(Z > z): exactly through erf up to z = 3, where 1 − Φ is still 1e-3 in float32; beyond,
+ * the Mills-ratio series φ(z)/z · (1 − 1/z² + 3/z⁴). Each branch gets its argument clamped to
+ * its own side so the branch not taken has finite values and gradients.
+ */
+function negativeLogSurvival(tf: Tf, z: Tensor): Tensor {
+  const low = tf.minimum(z, 3);
+  const exact = tf
+    .scalar(1)
+    .sub(tf.erf(low.div(Math.SQRT2)))
+    .mul(0.5)
+    .log()
+    .neg();
+  const high = tf.maximum(z, 3);
+  const inverseSquare = high.square().reciprocal();
+  const series = tf.scalar(1).sub(inverseSquare).add(inverseSquare.square().mul(3));
+  const tail = high
+    .square()
+    .mul(0.5)
+    .add(high.log())
+    .add(0.5 * Math.log(2 * Math.PI))
+    .sub(series.log());
+  // step() as the selector: it has a (zero) gradient, where a comparison has none in tfjs.
+  const below = tf.step(tf.scalar(3).sub(z));
+  return exact.mul(below).add(tail.mul(tf.scalar(1).sub(below)));
 }
 
 export function squaredError(tf: Tf, target: Tensor, predicted: Tensor): Tensor {

@@ -3,6 +3,7 @@ import type { CustomerPrediction } from '../predictor';
 import { STEP_FEATURES, windowMeans } from './examples';
 import type { PurchaseHistories } from './histories';
 import { AMOUNT_KERNEL, unfoldSteps, type LayersModel } from './models';
+import { logTruncatedMeanExp } from './lognormal';
 import { fromScaled, toScaled } from './scaling';
 import type { TrainedModel, TrainedModels } from './train';
 
@@ -13,6 +14,7 @@ export interface RollSettings {
   horizonDays: number;
   length: number;
   batchSize: number;
+  stationaryTolerance: number;
 }
 
 /**
@@ -21,10 +23,16 @@ export interface RollSettings {
  * and repeat with the customers still inside the horizon, batch by batch, until none is.
  *
  * The first step asks the gap model conditionally on the open interval e = endDay − last purchase
- * (examples.ts): a customer 90 days quiet whose usual gap is 30 gets the model's E[gap | gap ≥ 90],
- * long when quiet customers in the training data tended not to come back. Should the model still
- * answer below e, the purchase cannot be in the past: it is placed at endDay and counted in
- * `placedAtEndDay`, so the lead can see how often the model's answer was overridden.
+ * (examples.ts) and takes the mean of its log-normal truncated at e: a customer 90 days quiet
+ * whose usual gap is 30 gets E[gap | gap ≥ 90] under a distribution trained with the censored
+ * intervals of customers who did not come back (models.ts), often beyond the horizon. The mean is
+ * ≥ e by construction; `placedAtEndDay` counts the answers that rounding put below it.
+ *
+ * A customer whose predicted gap and amount both changed by at most `stationaryTolerance`
+ * (relative) since their previous step has reached the roll's fixed point: further steps would
+ * feed the models the same history shifted by one identical step and get the same answer back,
+ * so the rest of the horizon is filled with that gap and amount directly. Frequent buyers would
+ * otherwise cost one full pass of both models per purchase.
  */
 export function rollForward(
   tf: Tf,
@@ -33,51 +41,97 @@ export function rollForward(
   open: Int32Array,
   settings: RollSettings,
   onProgress?: (message: string) => void,
-): CustomerPrediction & { placedAtEndDay: number; steps: number } {
+): CustomerPrediction & RollCounts {
   const rows = open.length;
   const state = initialState(histories, models, settings.length);
-  const predictedValue = new Float64Array(rows);
-  const expectedPurchases = new Float64Array(rows);
-  const dailyTotal = new Float64Array(settings.horizonDays);
-  const lastTime = new Float64Array(rows);
-  for (let k = 0; k < rows; k++) lastTime[k] = histories.day[histories.offsets[k + 1]! - 1]!;
+  const out = new Outputs(rows, settings.endDay, settings.horizonDays);
   const horizonEnd = settings.endDay + settings.horizonDays;
+  const counts: RollCounts = { placedAtEndDay: 0, extrapolated: 0, steps: 0 };
   let active = Int32Array.from({ length: rows }, (_, k) => k);
-  let placedAtEndDay = 0;
-  let steps = 0;
-  for (; active.length > 0; steps++) {
-    const landed: number[] = [];
+  for (; active.length > 0; counts.steps++) {
+    const rolling: number[] = [];
     for (let from = 0; from < active.length; from += settings.batchSize) {
       const batch = active.subarray(from, from + settings.batchSize);
-      const elapsed = Float32Array.from(batch, (k) => (steps === 0 ? open[k]! : 0));
-      const gaps = predictGaps(tf, models.gap, state.gaps, batch, elapsed, settings.length);
+      const elapsed = Float32Array.from(batch, (k) => (counts.steps === 0 ? open[k]! : 0));
+      const predicted = predictGaps(tf, models.gap, state.gaps, batch, elapsed, settings.length);
       const inside: number[] = [];
+      const gaps: number[] = [];
       for (let b = 0; b < batch.length; b++) {
         const k = batch[b]!;
-        if (gaps[b]! < elapsed[b]!) placedAtEndDay++;
-        const gap = Math.max(gaps[b]!, elapsed[b]!, 1);
-        const next = lastTime[k]! + gap;
-        if (next >= horizonEnd) continue;
+        if (predicted[b]! < elapsed[b]!) counts.placedAtEndDay++;
+        const gap = Math.max(predicted[b]!, elapsed[b]!, 1);
+        if (state.lastTime[k]! + gap >= horizonEnd) continue;
         appendStep(state.gaps, k, settings.length, toScaled(models.gap.scale, gap));
-        lastTime[k] = next;
+        state.lastTime[k]! += gap;
         inside.push(k);
+        gaps.push(gap);
       }
       const amounts = predictAmounts(tf, models.amount, state, Int32Array.from(inside), settings);
       for (let b = 0; b < inside.length; b++) {
-        const k = inside[b]!;
-        const amount = amounts[b]!;
-        predictedValue[k]! += amount;
-        expectedPurchases[k]! += 1;
-        dailyTotal[Math.floor(lastTime[k]!) - settings.endDay]! += amount;
-        landed.push(k);
+        const [k, gap, amount] = [inside[b]!, gaps[b]!, amounts[b]!];
+        out.record(k, state.lastTime[k]!, amount);
+        const tolerance = settings.stationaryTolerance;
+        if (
+          near(state.lastGap[k]!, gap, tolerance) &&
+          near(state.lastAmount[k]!, amount, tolerance)
+        ) {
+          for (let t = state.lastTime[k]! + gap; t < horizonEnd; t += gap) out.record(k, t, amount);
+          counts.extrapolated++;
+          continue;
+        }
+        state.lastGap[k] = gap;
+        state.lastAmount[k] = amount;
+        rolling.push(k);
       }
     }
-    active = Int32Array.from(landed);
+    active = Int32Array.from(rolling);
     onProgress?.(
-      `CLV sequence roll-forward step ${steps + 1}: ${active.length} of ${rows} customers still buy before the horizon`,
+      `CLV sequence roll-forward step ${counts.steps + 1}: ${active.length} of ${rows} customers still rolling`,
     );
   }
-  return { predictedValue, expectedPurchases, dailyTotal, placedAtEndDay, steps };
+  return { ...out.prediction(), ...counts };
+}
+
+export interface RollCounts {
+  placedAtEndDay: number;
+  /** Customers whose horizon was completed from their roll's fixed point. */
+  extrapolated: number;
+  steps: number;
+}
+
+function near(previous: number, current: number, tolerance: number): boolean {
+  return Math.abs(current - previous) <= tolerance * Math.abs(current);
+}
+
+/** The prediction being accumulated: each purchase's spend on its customer and on its day. */
+class Outputs {
+  private readonly predictedValue: Float64Array;
+  private readonly expectedPurchases: Float64Array;
+  private readonly dailyTotal: Float64Array;
+
+  constructor(
+    rows: number,
+    private readonly endDay: number,
+    horizonDays: number,
+  ) {
+    this.predictedValue = new Float64Array(rows);
+    this.expectedPurchases = new Float64Array(rows);
+    this.dailyTotal = new Float64Array(horizonDays);
+  }
+
+  record(k: number, time: number, amount: number): void {
+    this.predictedValue[k]! += amount;
+    this.expectedPurchases[k]! += 1;
+    this.dailyTotal[Math.floor(time) - this.endDay]! += amount;
+  }
+
+  prediction(): CustomerPrediction {
+    return {
+      predictedValue: this.predictedValue,
+      expectedPurchases: this.expectedPurchases,
+      dailyTotal: this.dailyTotal,
+    };
+  }
 }
 
 interface RollState {
@@ -86,6 +140,11 @@ interface RollState {
   amounts: Float32Array;
   /** Each customer's mean purchase-day amount, used only when there is no amount model. */
   meanAmount: Float64Array;
+  /** Day (fractional) of the last purchase, real or predicted. */
+  lastTime: Float64Array;
+  /** The previous step's predicted gap and amount (NaN before the first). */
+  lastGap: Float64Array;
+  lastAmount: Float64Array;
 }
 
 function initialState(
@@ -114,7 +173,13 @@ function initialState(
       );
     }
   }
-  return { gaps, amounts, meanAmount };
+  const lastTime = Float64Array.from(
+    { length: rows },
+    (_, k) => histories.day[histories.offsets[k + 1]! - 1]!,
+  );
+  const lastGap = new Float64Array(rows).fill(NaN);
+  const lastAmount = new Float64Array(rows).fill(NaN);
+  return { gaps, amounts, meanAmount, lastTime, lastGap, lastAmount };
 }
 
 /** Shifts customer k's window one step left and writes (value, 1) as its newest step. */
@@ -137,7 +202,10 @@ function gather(window: Float32Array, batch: Int32Array, length: number): Float3
 
 function run(tf: Tf, model: LayersModel, inputs: () => ReturnType<Tf['tensor']>[]): Float32Array {
   const output = tf.tidy(() => {
-    const result = model.predict(inputs());
+    const given = inputs();
+    // One pass over the whole batch: predict's default of 32 rows costs an LSTM's few hundred
+    // kernel calls per 32 customers.
+    const result = model.predict(given, { batchSize: given[0]!.shape[0] });
     return Array.isArray(result) ? result[0]! : result;
   });
   const values = output.dataSync() as Float32Array;
@@ -145,9 +213,13 @@ function run(tf: Tf, model: LayersModel, inputs: () => ReturnType<Tf['tensor']>[
   return values;
 }
 
+/**
+ * Each customer's expected next gap given it is at least `elapsed`: the mean of the model's
+ * log-normal truncated there (lognormal.ts), so it is ≥ elapsed by construction.
+ */
 function predictGaps(
   tf: Tf,
-  gap: TrainedModel,
+  gap: TrainedModels['gap'],
   window: Float32Array,
   batch: Int32Array,
   elapsed: Float32Array,
@@ -155,12 +227,18 @@ function predictGaps(
 ): Float64Array {
   const scaledElapsed = elapsed.map((e) => toScaled(gap.scale, e));
   const rows = gather(window, batch, length);
-  const scaled = run(tf, gap.model, () => [
+  const mu = run(tf, gap.model, () => [
     tf.tensor3d(rows, [batch.length, length, STEP_FEATURES]),
     tf.tensor2d(scaledElapsed, [batch.length, 1]),
     tf.tensor2d(windowMeans(rows, batch.length, length), [batch.length, 1]),
   ]);
-  return Float64Array.from(scaled, (s) => fromScaled(gap.scale, s, gap.smearing));
+  const { mean, std } = gap.scale;
+  return Float64Array.from(mu, (m, b) => {
+    // scaled s = (log(1 + gap) − mean)/std, so 1 + gap = exp(mean) · exp(std · s).
+    // Consecutive purchase days are ≥ 1 day apart, even when the question is unconditional.
+    const threshold = (Math.log1p(Math.max(elapsed[b]!, 1)) - mean) / std;
+    return Math.exp(mean + logTruncatedMeanExp(std, m, gap.sigma, threshold)) - 1;
+  });
 }
 
 function predictAmounts(

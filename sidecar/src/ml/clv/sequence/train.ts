@@ -14,7 +14,7 @@ import {
   AMOUNT_KERNEL,
   amountModel,
   unfoldSteps,
-  censoredSquaredError,
+  censoredNormalLoss,
   gapModel,
   squaredError,
   type LayersModel,
@@ -31,7 +31,10 @@ type Loss = (tf: Tf, target: Tensor, predicted: Tensor) => Tensor;
 export interface TrainedModel {
   model: LayersModel;
   scale: LogScale;
-  /** Duan's smearing factor (scaling.ts), from the last epoch's observed examples. */
+  /**
+   * Duan's smearing factor (scaling.ts) from the last epoch's examples; 1 for the gap model,
+   * whose mean comes from its own log-normal (lognormal.ts).
+   */
   smearing: number;
   /** Training loss (scaled log space) at each epoch's end. */
   losses: number[];
@@ -39,7 +42,8 @@ export interface TrainedModel {
 }
 
 export interface TrainedModels {
-  gap: TrainedModel;
+  /** σ: the learned spread of the scaled log1p gap around the model's μ (models.ts). */
+  gap: TrainedModel & { sigma: number };
   /** Null when no customer has two purchase days: there is no next amount to learn from. */
   amount: TrainedModel | null;
 }
@@ -65,22 +69,29 @@ export async function trainModels(
   const gapScale = fitLogScale(allIntervals(histories, open));
   const amountScale = fitLogScale(histories.amount);
   const limit = options.maxCustomersPerEpoch;
+  const logSigma = tf.variable(tf.scalar(0));
   const gap = await fitEpochs(tf, options, onProgress, {
     name: 'gap',
     model: gapModel(tf, shape),
-    loss: censoredSquaredError,
+    loss: censoredNormalLoss(tf, logSigma),
+    extraVariables: [logSigma],
+    smear: false,
     scale: gapScale,
     epochTensors: (epoch) => {
       const random = Random.stream(options.seed, 'clv-sequence-gaps', epoch);
       return gapTensors(tf, gapExamples(histories, open, gapScale, shape.length, limit, random));
     },
   });
+  const sigma = Math.exp(logSigma.dataSync()[0]!);
+  logSigma.dispose();
   const hasRepeat = histories.day.length > histories.offsets.length - 1;
   const amount = hasRepeat
     ? await fitEpochs(tf, options, onProgress, {
         name: 'amount',
         model: amountModel(tf, shape),
         loss: squaredError,
+        extraVariables: [],
+        smear: true,
         scale: amountScale,
         epochTensors: (epoch) => {
           const random = Random.stream(options.seed, 'clv-sequence-amounts', epoch);
@@ -89,7 +100,7 @@ export async function trainModels(
         },
       })
     : null;
-  return { gap, amount };
+  return { gap: { ...gap, sigma }, amount };
 }
 
 interface EpochTensors {
@@ -131,6 +142,9 @@ interface Fitting {
   name: string;
   model: LayersModel;
   loss: Loss;
+  /** Trained with the model's weights (the gap model's σ). */
+  extraVariables: Variable[];
+  smear: boolean;
   scale: LogScale;
   epochTensors: (epoch: number) => EpochTensors;
 }
@@ -139,10 +153,13 @@ async function fitEpochs(
   tf: Tf,
   options: SequenceOptions,
   onProgress: ((message: string) => void) | undefined,
-  { name, model, loss, scale, epochTensors }: Fitting,
+  { name, model, loss, extraVariables, smear, scale, epochTensors }: Fitting,
 ): Promise<TrainedModel> {
   const optimizer = tf.train.adam(options.learningRate);
-  const variables = model.trainableWeights.map((weight) => weight.read() as Variable);
+  const variables = [
+    ...model.trainableWeights.map((weight) => weight.read() as Variable),
+    ...extraVariables,
+  ];
   const losses: number[] = [];
   let smearing = 1;
   let examplesPerEpoch = 0;
@@ -156,7 +173,7 @@ async function fitEpochs(
         onProgress?.(
           `CLV sequence ${name} model: epoch ${epoch + 1}/${options.epochs}, loss ${losses.at(-1)!.toFixed(4)} on ${tensors.count} customers`,
         );
-        if (epoch === options.epochs - 1) {
+        if (smear && epoch === options.epochs - 1) {
           smearing = smearingFactor(tf, model, tensors, scale, options);
         }
         await tf.nextFrame();
