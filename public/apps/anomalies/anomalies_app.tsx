@@ -44,7 +44,7 @@ function AnomalyPanels({ dimension }: { dimension: string }): JSX.Element {
       <PanelGap />
       <ReportPanel
         title="Daily orders vs typical"
-        description="Against the mean of the same weekday over the previous 4 weeks; red dots: anomalous days, larger for higher scores"
+        description="Against the mean of the same weekday over the previous 4 weeks; red dots: anomalous days (hover for score and influencer)"
         state={orders}
         chartId="anomalies.orders"
         timeAxis

@@ -38,7 +38,21 @@ export function AnomalyMarkers({
           <EuiIcon type="warning" size="s" color={color} />
         </span>
       }
+      customTooltipDetails={AnomalyDetails}
       style={{ line: { stroke: color, strokeWidth: 1.5, opacity: 0.8 } }}
     />
+  );
+}
+
+/** One anomaly per line: the details are joined with newlines, which HTML would collapse. */
+function AnomalyDetails({ details }: { details?: string }): JSX.Element {
+  return (
+    <div data-test-subj="anomalyMarkerDetails">
+      {(details ?? '').split('\n').map((line) => (
+        <div key={line} style={{ marginBottom: 4 }}>
+          {line}
+        </div>
+      ))}
+    </div>
   );
 }

@@ -38,7 +38,7 @@ const dayX = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const xAxis = periodXAxis('day');
 
 /**
- * A daily series with its anomalous days as danger-coloured dots sized by score. Hovering any day
+ * A daily series with its anomalous days as danger-coloured dots. Hovering any day
  * shows its score, the influencer and what the error is about, so a point's severity and cause
  * read without the table. The numbers are in a screen-reader table (`<testSubj>-data`), and the
  * anomalous days' dates are on the chart element (`data-anomalous-days`).
@@ -79,14 +79,14 @@ export function AnomalyTimeChart({
           />
           <Tooltip headerFormatter={({ value }) => formatDay(Number(value))} footer={Footer} />
           <Axis
-            id="day"
+            id="dayAxis"
             position={Position.Bottom}
             title="Day (UTC)"
             tickFormat={xAxis.format}
             gridLine={{ visible: false }}
           />
           <Axis
-            id="value"
+            id="valueAxis"
             position={Position.Left}
             title={yTitle}
             tickFormat={yFormat}
@@ -124,7 +124,15 @@ export function AnomalyTimeChart({
             yScaleType={ScaleType.Linear}
             xAccessor="x"
             yAccessors={['y']}
-            markSizeAccessor="score"
+            bubbleSeriesStyle={{
+              point: {
+                radius: 5,
+                strokeWidth: 2,
+                fill: euiTheme.colors.danger,
+                stroke: euiTheme.colors.backgroundBasePlain,
+                opacity: 1,
+              },
+            }}
             timeZone="UTC"
             color={euiTheme.colors.danger}
             hideInLegend

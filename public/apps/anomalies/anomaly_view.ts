@@ -29,11 +29,13 @@ export function formatScore(score: number): string {
 
 /**
  * A value as the table and tooltips show it: counts whole, ratios and errors with enough decimals
- * to tell apart (0.034 and 0.031 would both read 0 as a count).
+ * to tell apart (0.034 and 0.031 would both read 0 as a count), no trailing zeros.
  */
 export function formatValue(value: number): string {
-  if (Number.isInteger(value)) return formatNumber(value);
-  return Math.abs(value) >= 100 ? formatNumber(value, 1) : formatNumber(value, 3);
+  const abs = Math.abs(value);
+  return value.toLocaleString('en-US', {
+    maximumFractionDigits: abs >= 100 ? 1 : abs >= 1 ? 2 : 3,
+  });
 }
 
 /** One line of a marker's tooltip: what, how severe, the values and what contributed most. */

@@ -8,6 +8,7 @@ import {
   anomalyMarkers,
   dayLocation,
   formatInfluencer,
+  formatValue,
   ordersPoints,
   parseDay,
   rowsAroundDay,
@@ -40,7 +41,7 @@ describe('the Anomalies dashboard view models', () => {
         header: 'Anomaly · 4 Mar 2025 · score 94 · 2 anomalies',
         details:
           'Daily orders · orders: score 94, actual 12 vs typical 40, influencer –\n' +
-          'Daily orders · orders: score 70, actual 0.125 vs typical 0.310, influencer dimension North',
+          'Daily orders · orders: score 70, actual 0.125 vs typical 0.31, influencer dimension North',
       },
       {
         dataValue: Date.UTC(2025, 2, 10),
@@ -48,6 +49,17 @@ describe('the Anomalies dashboard view models', () => {
         details:
           'Daily funnel · add_to_basket: score 61, actual 12 vs typical 40, influencer dimension North',
       },
+    ]);
+  });
+
+  it('shows values with the decimals that tell them apart and no trailing zeros', () => {
+    expect([2410, 35.5, 1234.56, 0.01, 0.1234, -0.5].map(formatValue)).toEqual([
+      '2,410',
+      '35.5',
+      '1,234.6',
+      '0.01',
+      '0.123',
+      '-0.5',
     ]);
   });
 
@@ -142,7 +154,7 @@ describe('the Anomalies dashboard view models', () => {
         score: 88,
         anomalous: true,
         influencer: 'dimension North',
-        detail: 'ratio_purchased: actual 0.050 vs typical 0.200',
+        detail: 'ratio_purchased: actual 0.05 vs typical 0.2',
       },
     ]);
   });
