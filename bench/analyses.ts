@@ -14,6 +14,7 @@
  *   Goal (exploratory): ≤ 15 s, exactly 1 full pass over orders, peak RSS < 1 GB.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { DownloadDocument, OrderDocument } from '../common/documents';
@@ -124,6 +125,30 @@ async function reuse(url: string, sessions: number) {
   }
 }
 
+/**
+ * CPU seconds (user + system, reaped children included) of the embedded node's processes, found
+ * by their ES_PATH_CONF; null when they cannot be read (ES_URL, or no /proc).
+ */
+function nodeCpuSeconds(nodeDir: string): number | null {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      let environ = '';
+      try {
+        environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+      } catch {
+        continue; // another user's process, or gone
+      }
+      if (!environ.includes(`ES_PATH_CONF=${nodeDir}/config\0`)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    }
+    return ticks / 100; // USER_HZ
+  } catch {
+    return null;
+  }
+}
+
 /** The measured part, in its own process: one analyses run, counting requests by kind. */
 async function child(url: string, stages: string): Promise<void> {
   const client = createClient({ url });
@@ -203,6 +228,7 @@ async function main(): Promise<void> {
     console.error(
       `loaded ${loaded.sessions} sessions of ${loaded.customers} customers in ${loaded.loadSeconds.toFixed(1)} s`,
     );
+    const esCpuBefore = es.node ? nodeCpuSeconds(es.node.nodeDir) : null;
     const output = await new Promise<string>((resolve, reject) => {
       const proc = spawn(
         process.execPath,
@@ -225,6 +251,7 @@ async function main(): Promise<void> {
         code === 0 ? resolve(text.trim()) : reject(new Error(`analyses child exited with ${code}`)),
       );
     });
+    const esCpuAfter = es.node ? nodeCpuSeconds(es.node.nodeDir) : null;
     const measured = JSON.parse(output.split('\n').pop()!) as Record<string, unknown>;
     console.log(
       JSON.stringify({
@@ -233,6 +260,11 @@ async function main(): Promise<void> {
         load_seconds: Math.round(loaded.loadSeconds * 10) / 10,
         stages: values.stages,
         ...measured,
+        // The node's CPU while the child ran: with node_cpu_seconds, the run's total work.
+        elasticsearch_cpu_seconds:
+          esCpuBefore !== null && esCpuAfter !== null
+            ? Math.round((esCpuAfter - esCpuBefore) * 10) / 10
+            : null,
         goals: { seconds: 15, full_passes_over_orders: 1, peak_rss_mb: 1024 },
         elasticsearch: es.node ? `embedded ${es.node.version}` : 'ES_URL',
       }),
