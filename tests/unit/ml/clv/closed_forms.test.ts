@@ -85,15 +85,19 @@ describe('P(alive) and conditional expected purchases', () => {
     { r: 2, alpha: 5, a: 3, b: 4, x: 2, tX: 3, T: 10, t: 8 },
     { r: 1.5, alpha: 2, a: 1.5, b: 2.5, x: 4, tX: 20, T: 30, t: 26 },
     { r: 1.5, alpha: 2, a: 1.5, b: 2.5, x: 0, tX: 0, T: 12, t: 40 },
-  ])('match the model integrated over λ and p: %o', ({ r, alpha, a, b, x, tX, T, t }) => {
-    const oracle = posteriorIntegrals(r, alpha, a, b, x, tX, T, t);
-    const parameters = { r, alpha, a, b };
-    expect(probabilityAlive(parameters, x, tX, T)).toBeCloseTo(oracle.pAlive, 4);
-    expect(conditionalExpectedPurchases(parameters, t, x, tX, T)).toBeCloseTo(
-      oracle.expectedPurchases,
-      3,
-    );
-  });
+  ])(
+    'match the model integrated over λ and p: %o',
+    ({ r, alpha, a, b, x, tX, T, t }) => {
+      const oracle = posteriorIntegrals(r, alpha, a, b, x, tX, T, t);
+      const parameters = { r, alpha, a, b };
+      expect(probabilityAlive(parameters, x, tX, T)).toBeCloseTo(oracle.pAlive, 4);
+      expect(conditionalExpectedPurchases(parameters, t, x, tX, T)).toBeCloseTo(
+        oracle.expectedPurchases,
+        3,
+      );
+    },
+    30_000,
+  ); // numerical integration over λ and p: seconds, more on a busy 2-core host
 });
 
 describe('Gamma-Gamma', () => {
