@@ -24,8 +24,6 @@ export interface SequenceTraining {
   amountSmearing: number;
   /** Null, or why amounts are each customer's mean purchase-day amount instead of the model's. */
   amountFallback: string | null;
-  /** Customers whose predicted next gap was shorter than their open interval (roll.ts). */
-  placedAtEndDay: number;
   rollSteps: number;
   /** Customers whose horizon was completed from their roll's fixed point (roll.ts). */
   extrapolated: number;
@@ -101,7 +99,6 @@ export function sequencePredictor(
             models.amount === null
               ? `no customer has two purchase days before day ${endDay}: each customer's mean purchase-day amount is their next amount`
               : null,
-          placedAtEndDay: rolled.placedAtEndDay,
           rollSteps: rolled.steps,
           extrapolated: rolled.extrapolated,
           trainSeconds: (rollStart - trainStart) / 1000,

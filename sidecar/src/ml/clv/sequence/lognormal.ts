@@ -31,17 +31,30 @@ function logErfc(x: number): number {
   return Math.log(t) - x * x + poly;
 }
 
+export interface WindowedGap {
+  /** P(low ≤ S < high | S ≥ low): the next purchase falls before the horizon ends. */
+  probability: number;
+  /** E[S | low ≤ S < high] (truncated-normal mean), in the scaled space; `low` when the window is empty. */
+  meanInside: number;
+}
+
 /**
- * E[exp(a·S) | S ≥ threshold] for S ~ Normal(μ, σ²): exp(aμ + a²σ²/2) · P(Z > z − aσ) / P(Z > z)
- * with z = (threshold − μ)/σ, in logs. With a = the scale's std it turns the model's
- * (μ, σ) and a customer's open interval into the expected next gap given the gap is at least that.
+ * The gap model's answer over the rest of the horizon, for S ~ Normal(μ, σ²): the chance the next
+ * purchase happens in [low, high) given none before `low`, and where it falls when it does. The
+ * ratio (φ(α) − φ(β)) / (P(Z > α) − P(Z > β)) is taken in logs so that a window far in the tail
+ * (a long-lapsed customer) is still a number.
  */
-export function logTruncatedMeanExp(
-  a: number,
-  mu: number,
-  sigma: number,
-  threshold: number,
-): number {
-  const z = (threshold - mu) / sigma;
-  return a * mu + (a * sigma) ** 2 / 2 + logNormalSurvival(z - a * sigma) - logNormalSurvival(z);
+export function windowedGap(mu: number, sigma: number, low: number, high: number): WindowedGap {
+  const alpha = (low - mu) / sigma;
+  const beta = (high - mu) / sigma;
+  if (!(beta > alpha)) return { probability: 0, meanInside: low };
+  const logSurvivalAlpha = logNormalSurvival(alpha);
+  const stay = Math.exp(logNormalSurvival(beta) - logSurvivalAlpha);
+  const probability = 1 - stay;
+  if (!(probability > 1e-12)) return { probability: 0, meanInside: low };
+  const logDensityAlpha = -(alpha * alpha) / 2 - 0.5 * Math.log(2 * Math.PI);
+  const densityRatio = Math.exp((alpha * alpha - beta * beta) / 2);
+  const inverseMills = Math.exp(logDensityAlpha - logSurvivalAlpha);
+  const meanInside = mu + (sigma * inverseMills * (1 - densityRatio)) / probability;
+  return { probability, meanInside: Math.min(Math.max(meanInside, low), high) };
 }

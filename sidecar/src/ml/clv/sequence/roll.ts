@@ -3,7 +3,7 @@ import type { CustomerPrediction } from '../predictor';
 import { STEP_FEATURES, windowMeans } from './examples';
 import type { PurchaseHistories } from './histories';
 import { AMOUNT_KERNEL, unfoldSteps, type LayersModel } from './models';
-import { logTruncatedMeanExp } from './lognormal';
+import { windowedGap } from './lognormal';
 import { fromScaled, toScaled } from './scaling';
 import type { TrainedModel, TrainedModels } from './train';
 
@@ -18,21 +18,24 @@ export interface RollSettings {
 }
 
 /**
- * Rolls every customer forward from their last purchase: predict the next gap, and when the
- * purchase lands before endDay + horizonDays, its amount; append both to the customer's history
- * and repeat with the customers still inside the horizon, batch by batch, until none is.
+ * Rolls every customer forward from their last purchase, carrying the probability `weight` that
+ * the path so far happened. Each step the gap model gives the chance the next purchase falls
+ * before endDay + horizonDays and where it falls when it does (lognormal.ts, windowedGap); the
+ * amount model its amount. Expected purchases and spend get weight × chance, and the customer
+ * continues from that purchase with weight × chance — E[N] = Σₖ P(k-th purchase in the horizon),
+ * each term along the model's most likely path. Batched over customers per step until none is
+ * left with a weight worth rolling.
  *
- * The first step asks the gap model conditionally on the open interval e = endDay − last purchase
- * (examples.ts) and takes the mean of its log-normal truncated at e: a customer 90 days quiet
- * whose usual gap is 30 gets E[gap | gap ≥ 90] under a distribution trained with the censored
- * intervals of customers who did not come back (models.ts), often beyond the horizon. The mean is
- * ≥ e by construction; `placedAtEndDay` counts the answers that rounding put below it.
+ * The first step conditions on the open interval e = endDay − last purchase, as an input to the
+ * model (examples.ts) and as the window's lower end: a customer quiet for 90 days whose usual gap
+ * is 30 is asked for P(gap < horizon | gap ≥ 90) under a distribution trained with the censored
+ * intervals of customers who did not come back (models.ts), so long silence lowers their weight.
  *
- * A customer whose predicted gap and amount both changed by at most `stationaryTolerance`
+ * A customer whose predicted gap, chance and amount all changed by at most `stationaryTolerance`
  * (relative) since their previous step has reached the roll's fixed point: further steps would
  * feed the models the same history shifted by one identical step and get the same answer back,
- * so the rest of the horizon is filled with that gap and amount directly. Frequent buyers would
- * otherwise cost one full pass of both models per purchase.
+ * so the rest of the horizon repeats that step directly. Frequent buyers would otherwise cost one
+ * pass of both models per purchase.
  */
 export function rollForward(
   tf: Tf,
@@ -46,40 +49,54 @@ export function rollForward(
   const state = initialState(histories, models, settings.length);
   const out = new Outputs(rows, settings.endDay, settings.horizonDays);
   const horizonEnd = settings.endDay + settings.horizonDays;
-  const counts: RollCounts = { placedAtEndDay: 0, extrapolated: 0, steps: 0 };
+  const counts: RollCounts = { extrapolated: 0, steps: 0 };
   let active = Int32Array.from({ length: rows }, (_, k) => k);
   for (; active.length > 0; counts.steps++) {
     const rolling: number[] = [];
     for (let from = 0; from < active.length; from += settings.batchSize) {
       const batch = active.subarray(from, from + settings.batchSize);
       const elapsed = Float32Array.from(batch, (k) => (counts.steps === 0 ? open[k]! : 0));
-      const predicted = predictGaps(tf, models.gap, state.gaps, batch, elapsed, settings.length);
+      const remaining = Float64Array.from(batch, (k) => horizonEnd - state.lastTime[k]!);
+      const next = predictGaps(tf, models.gap, state.gaps, batch, elapsed, remaining, settings);
       const inside: number[] = [];
-      const gaps: number[] = [];
       for (let b = 0; b < batch.length; b++) {
         const k = batch[b]!;
-        if (predicted[b]! < elapsed[b]!) counts.placedAtEndDay++;
-        const gap = Math.max(predicted[b]!, elapsed[b]!, 1);
-        if (state.lastTime[k]! + gap >= horizonEnd) continue;
-        appendStep(state.gaps, k, settings.length, toScaled(models.gap.scale, gap));
-        state.lastTime[k]! += gap;
-        inside.push(k);
-        gaps.push(gap);
+        if (state.weight[k]! * next.chance[b]! < MIN_WEIGHT) continue;
+        appendStep(state.gaps, k, settings.length, toScaled(models.gap.scale, next.gap[b]!));
+        inside.push(b);
       }
-      const amounts = predictAmounts(tf, models.amount, state, Int32Array.from(inside), settings);
-      for (let b = 0; b < inside.length; b++) {
-        const [k, gap, amount] = [inside[b]!, gaps[b]!, amounts[b]!];
-        out.record(k, state.lastTime[k]!, amount);
+      const ks = Int32Array.from(inside, (b) => batch[b]!);
+      const amounts = predictAmounts(tf, models.amount, state, ks, settings);
+      for (let i = 0; i < inside.length; i++) {
+        const [k, gap, chance, amount] = [
+          ks[i]!,
+          next.gap[inside[i]!]!,
+          next.chance[inside[i]!]!,
+          amounts[i]!,
+        ];
+        state.lastTime[k]! += gap;
+        state.weight[k]! *= chance;
+        out.record(k, state.lastTime[k]!, state.weight[k]!, amount);
         const tolerance = settings.stationaryTolerance;
         if (
           near(state.lastGap[k]!, gap, tolerance) &&
+          near(state.lastChance[k]!, chance, tolerance) &&
           near(state.lastAmount[k]!, amount, tolerance)
         ) {
-          for (let t = state.lastTime[k]! + gap; t < horizonEnd; t += gap) out.record(k, t, amount);
+          let weight = state.weight[k]!;
+          for (
+            let t = state.lastTime[k]! + gap;
+            t < horizonEnd && weight * chance >= MIN_WEIGHT;
+            t += gap
+          ) {
+            weight *= chance;
+            out.record(k, t, weight, amount);
+          }
           counts.extrapolated++;
           continue;
         }
         state.lastGap[k] = gap;
+        state.lastChance[k] = chance;
         state.lastAmount[k] = amount;
         rolling.push(k);
       }
@@ -92,8 +109,10 @@ export function rollForward(
   return { ...out.prediction(), ...counts };
 }
 
+/** A path less likely than this adds under 1e-4 expected purchases: not worth a model pass. */
+const MIN_WEIGHT = 1e-4;
+
 export interface RollCounts {
-  placedAtEndDay: number;
   /** Customers whose horizon was completed from their roll's fixed point. */
   extrapolated: number;
   steps: number;
@@ -119,10 +138,12 @@ class Outputs {
     this.dailyTotal = new Float64Array(horizonDays);
   }
 
-  record(k: number, time: number, amount: number): void {
-    this.predictedValue[k]! += amount;
-    this.expectedPurchases[k]! += 1;
-    this.dailyTotal[Math.floor(time) - this.endDay]! += amount;
+  record(k: number, time: number, weight: number, amount: number): void {
+    this.predictedValue[k]! += weight * amount;
+    this.expectedPurchases[k]! += weight;
+    // exp(log1p(x)) − 1 can round a purchase at the window's end onto the first day after it.
+    const day = Math.min(Math.floor(time) - this.endDay, this.dailyTotal.length - 1);
+    this.dailyTotal[day]! += weight * amount;
   }
 
   prediction(): CustomerPrediction {
@@ -144,7 +165,10 @@ interface RollState {
   lastTime: Float64Array;
   /** The previous step's predicted gap and amount (NaN before the first). */
   lastGap: Float64Array;
+  lastChance: Float64Array;
   lastAmount: Float64Array;
+  /** Probability of the customer's predicted path so far. */
+  weight: Float64Array;
 }
 
 function initialState(
@@ -179,7 +203,9 @@ function initialState(
   );
   const lastGap = new Float64Array(rows).fill(NaN);
   const lastAmount = new Float64Array(rows).fill(NaN);
-  return { gaps, amounts, meanAmount, lastTime, lastGap, lastAmount };
+  const lastChance = new Float64Array(rows).fill(NaN);
+  const weight = new Float64Array(rows).fill(1);
+  return { gaps, amounts, meanAmount, lastTime, lastGap, lastChance, lastAmount, weight };
 }
 
 /** Shifts customer k's window one step left and writes (value, 1) as its newest step. */
@@ -214,8 +240,9 @@ function run(tf: Tf, model: LayersModel, inputs: () => ReturnType<Tf['tensor']>[
 }
 
 /**
- * Each customer's expected next gap given it is at least `elapsed`: the mean of the model's
- * log-normal truncated there (lognormal.ts), so it is ≥ elapsed by construction.
+ * Each customer's chance of a next purchase in [max(elapsed, 1), remaining) days and its gap when
+ * it happens (windowedGap). Consecutive purchase days are ≥ 1 day apart even when the question is
+ * unconditional (elapsed 0).
  */
 function predictGaps(
   tf: Tf,
@@ -223,22 +250,30 @@ function predictGaps(
   window: Float32Array,
   batch: Int32Array,
   elapsed: Float32Array,
-  length: number,
-): Float64Array {
-  const scaledElapsed = elapsed.map((e) => toScaled(gap.scale, e));
+  remaining: Float64Array,
+  settings: RollSettings,
+): { gap: Float64Array; chance: Float64Array } {
+  const length = settings.length;
   const rows = gather(window, batch, length);
   const mu = run(tf, gap.model, () => [
     tf.tensor3d(rows, [batch.length, length, STEP_FEATURES]),
-    tf.tensor2d(scaledElapsed, [batch.length, 1]),
+    tf.tensor2d(
+      elapsed.map((e) => toScaled(gap.scale, e)),
+      [batch.length, 1],
+    ),
     tf.tensor2d(windowMeans(rows, batch.length, length), [batch.length, 1]),
   ]);
-  const { mean, std } = gap.scale;
-  return Float64Array.from(mu, (m, b) => {
-    // scaled s = (log(1 + gap) − mean)/std, so 1 + gap = exp(mean) · exp(std · s).
-    // Consecutive purchase days are ≥ 1 day apart, even when the question is unconditional.
-    const threshold = (Math.log1p(Math.max(elapsed[b]!, 1)) - mean) / std;
-    return Math.exp(mean + logTruncatedMeanExp(std, m, gap.sigma, threshold)) - 1;
-  });
+  const gaps = new Float64Array(batch.length);
+  const chance = new Float64Array(batch.length);
+  for (let b = 0; b < batch.length; b++) {
+    const low = toScaled(gap.scale, Math.max(elapsed[b]!, 1));
+    const high = toScaled(gap.scale, remaining[b]!);
+    const next = windowedGap(mu[b]!, gap.sigma, low, high);
+    chance[b] = next.probability;
+    // The scaled mean maps back inside [max(elapsed, 1), remaining): the purchase is in the horizon.
+    gaps[b] = Math.exp(next.meanInside * gap.scale.std + gap.scale.mean) - 1;
+  }
+  return { gap: gaps, chance };
 }
 
 function predictAmounts(
