@@ -151,12 +151,12 @@ describe('sequencePredictor', () => {
       // Rolled at their old rhythm the lapsed would make ~11 purchases each (a model blind to the
       // open intervals does that); the truth is 0. The censored likelihood only says "the gap is at
       // least the open interval", so the model cannot say how much longer and some lapsed customers
-      // still get a return soon after the cutoff (measured: 0.3 of their rhythm): what this pins is
+      // still get a return soon after the cutoff (measured: 0.35 of their rhythm): what this pins is
       // that the censoring at least halves it. BG/NBD's P(alive) is the model for this case, and the
       // backtest picks between them.
       expect(lapsedPurchases).toBeLessThan(0.5 * lapsedRhythm);
       // And it tells them apart from the active: more purchases per active customer. (Mixed with
-      // the lapsed, the active get only about half their true count at these test sizes — σ
+      // the lapsed, the active get only ~60 % of their true count at these test sizes — σ
       // widens to cover both — one reason the backtest, not this model, decides what is shown.)
       expect(activeTruth).toBeGreaterThan(0);
       expect(activePurchases / active.length).toBeGreaterThan(lapsedPurchases / lapsed.length);
