@@ -35,7 +35,7 @@ export const DEFAULT_SEQUENCE_OPTIONS: SequenceOptions = {
   units: 16,
   learningRate: 0.01,
   predictBatchSize: 8192,
-  stationaryTolerance: 0.01,
+  stationaryTolerance: 0.05,
 };
 
 export function checkSequenceOptions(options: SequenceOptions): void {

@@ -109,8 +109,8 @@ export function rollForward(
   return { ...out.prediction(), ...counts };
 }
 
-/** A path less likely than this adds under 1e-4 expected purchases: not worth a model pass. */
-const MIN_WEIGHT = 1e-4;
+/** A path less likely than this adds under 0.001 expected purchases a step: not worth a model pass. */
+const MIN_WEIGHT = 1e-3;
 
 export interface RollCounts {
   /** Customers whose horizon was completed from their roll's fixed point. */
