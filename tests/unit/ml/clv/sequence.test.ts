@@ -156,7 +156,7 @@ describe('sequencePredictor', () => {
       // backtest picks between them.
       expect(lapsedPurchases).toBeLessThan(0.5 * lapsedRhythm);
       // And it tells them apart from the active: more purchases per active customer. (Mixed with
-      // the lapsed, the active get only ~60 % of their true count at these test sizes — σ
+      // the lapsed, the active get only ~70 % of their true count at these test sizes — σ
       // widens to cover both — one reason the backtest, not this model, decides what is shown.)
       expect(activeTruth).toBeGreaterThan(0);
       expect(activePurchases / active.length).toBeGreaterThan(lapsedPurchases / lapsed.length);
