@@ -2,6 +2,7 @@ import type { ClvMethod } from '../../../../common/reports/clv';
 import type { OrderSequences } from '../../analyses/order_sequences';
 import { fitBgNbd, probabilityAlive, type BgNbdFit } from './bgnbd';
 import { newcomerRate, type NewcomerRate } from './forecast';
+import { BgNbdPredictor } from './bgnbd_predictor';
 import type { ClvPredictor, CustomerPrediction } from './predictor';
 import { dayOf, summarize, type CustomerSummary } from './summary';
 
@@ -38,14 +39,20 @@ export async function forwardPrediction(
     : naivePrediction(sequences, summary, endDay, horizonDays);
   let bgNbd: BgNbdFit | null = null;
   let pAlive: Float64Array | null = null;
-  try {
-    bgNbd = fitBgNbd(summary);
-    const parameters = bgNbd.parameters;
-    pAlive = summary.x.map((x, k) =>
-      probabilityAlive(parameters, x, summary.tX[k]!, summary.T[k]!),
-    );
-  } catch {
-    // P(alive) is shown when BG/NBD fits; the prediction itself does not depend on it.
+  if (predictor instanceof BgNbdPredictor && predictor.lastModel) {
+    // It has just fitted this very summary: its P(alive) is the one to show, no second fit.
+    bgNbd = predictor.lastModel.bgNbd;
+    pAlive = predictor.lastModel.forecast.probabilityAlive;
+  } else {
+    try {
+      bgNbd = fitBgNbd(summary);
+      const parameters = bgNbd.parameters;
+      pAlive = summary.x.map((x, k) =>
+        probabilityAlive(parameters, x, summary.tX[k]!, summary.T[k]!),
+      );
+    } catch {
+      // P(alive) is shown when BG/NBD fits; the prediction itself does not depend on it.
+    }
   }
   const newcomers = newcomerRate(summary, endDay - horizonDays, endDay);
   const perDay = newcomers.dailyNewBuyers * newcomers.meanFirstAmount;
