@@ -2,7 +2,11 @@
  * The CLV stage's work (both models and naive backtested, the chosen one's forward prediction and
  * every clv/* report) for `all` and each dimension value, on a demo shop cut at `sessions`.
  * Run through `npx tsx bench/ml.ts --stage clv` (200,000 customers, 1,000,000 sessions, 400 days).
- * Goal (issue 14): ≤ 3 min and peak RSS < 2 GB.
+ * Goal (issue 14): ≤ 3 min and peak RSS < 2 GB. 1 M demo sessions over 400 days hold 53,651
+ * customers (not 200 k: a demo customer has ~19 sessions in 400 days).
+ * Measured 2026-12-03 (2 cores, load 2–7, WASM): 312.7 s for all + 3 values, peak RSS 466 MB;
+ * `all` (44,993 customers, sequence models chosen, so fitted twice) 197.3 s; without the
+ * sequence models 174.6 s at load 4–11 (before P(alive) reused BG/NBD's own fit).
  */
 import { PassOrdersBuilder, selectDimension } from '../sidecar/src/analyses/order_sequences';
 import { generateDemo } from '../sidecar/src/demo';
