@@ -134,6 +134,8 @@ export type LogPage = z.infer<typeof logPageSchema>;
 export const runTriggerSchema = z.object({
   /** Skip the ingest even when connections are configured (analyses only). */
   skip_ingest: z.boolean().default(false),
+  /** Recompute what a refresh schedule would carry forward (the weekly CLV), as `run --force`. */
+  force: z.boolean().default(false),
 });
 export const runStartedSchema = z.object({ run_id: z.string() });
 

@@ -30,7 +30,12 @@ export interface RunEvents {
  */
 export async function workFullRun(
   client: Client,
-  request: { prefix: string; skipIngest: boolean; connections: RunConnections | null },
+  request: {
+    prefix: string;
+    skipIngest: boolean;
+    force?: boolean;
+    connections: RunConnections | null;
+  },
   recorder: RunRecorder,
   signal: AbortSignal,
   events: RunEvents,
@@ -55,6 +60,7 @@ export async function workFullRun(
     if (signal.aborted) throw new IngestInterrupted(String(signal.reason), recorder.runId);
     const result = await runAnalyses(client, names, {
       recorder,
+      force: request.force === true,
       onProgress: (event) => {
         if (event.kind === 'stage')
           events.log('info', 'stage', { stage: event.stage, status: event.status });

@@ -65,7 +65,10 @@ export class RunCoordinator {
    * 202 leaves a `running` run that the next start marks interrupted); throws RunBusyError,
    * after recording the trigger as `refused`, when another run holds the lock.
    */
-  async trigger(trigger: string, options: { skipIngest?: boolean } = {}): Promise<string> {
+  async trigger(
+    trigger: string,
+    options: { skipIngest?: boolean; force?: boolean } = {},
+  ): Promise<string> {
     const { client, logger } = this.deps;
     // A run of this process that has just ended holds the lock until its release is acknowledged;
     // a trigger sent by someone who already saw it complete waits for that instead of a 409.
@@ -101,7 +104,8 @@ export class RunCoordinator {
       process: null,
       stopReason: null,
     };
-    current.done = this.work(current, log, options.skipIngest ?? false).finally(async () => {
+    const request = { skipIngest: options.skipIngest ?? false, force: options.force ?? false };
+    current.done = this.work(current, log, request).finally(async () => {
       await attempt.lock.release().catch((error: unknown) => {
         log.warn({ error: (error as Error).message }, 'could not release the run lock');
       });
@@ -130,7 +134,11 @@ export class RunCoordinator {
   }
 
   /** The stored connections are read here (secrets opened), then the run's process does it all. */
-  private async work(current: CurrentRun, log: Logger, skipIngest: boolean): Promise<void> {
+  private async work(
+    current: CurrentRun,
+    log: Logger,
+    { skipIngest, force }: { skipIngest: boolean; force: boolean },
+  ): Promise<void> {
     const { recorder } = current;
     let connections: RunConnections | null = null;
     try {
@@ -149,6 +157,7 @@ export class RunCoordinator {
         esUrl: this.deps.esUrl,
         prefix: this.deps.prefix,
         skipIngest,
+        force,
         connections,
       },
       recorder,

@@ -21,6 +21,8 @@ export interface StartMessage {
   esUrl: string;
   prefix: string;
   skipIngest: boolean;
+  /** Passed to runAnalyses: recompute what a refresh schedule would carry forward. */
+  force: boolean;
   connections: RunConnections | null;
 }
 

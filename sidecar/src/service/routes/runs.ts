@@ -13,7 +13,10 @@ export function runRoutes(coordinator: RunCoordinator) {
   return async (app: FastifyInstance) => {
     route(app, 'startRun', async ({ body }) => {
       try {
-        const runId = await coordinator.trigger('run now', { skipIngest: body.skip_ingest });
+        const runId = await coordinator.trigger('run now', {
+          skipIngest: body.skip_ingest,
+          force: body.force,
+        });
         return { status: 202, body: { run_id: runId } };
       } catch (error) {
         if (error instanceof RunBusyError) throw new HttpError(409, error.message);
