@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { getRun, listLogs, listRuns } from '../../runs/run_queries';
-import { HttpError, route } from '../http';
+import { HttpError, JsonText, route } from '../http';
 import { RunBusyError, type RunCoordinator } from '../run_coordinator';
 import { SharedAnswers } from '../shared_answers';
 
@@ -25,10 +25,12 @@ export function runRoutes(coordinator: RunCoordinator) {
     });
 
     // Keyed by the coordinator's generation too: a run this process starts or ends shows at once.
-    const runLists = new SharedAnswers<Awaited<ReturnType<typeof listRuns>>>(RUN_LIST_SHARED_MS);
+    const runLists = new SharedAnswers<JsonText>(RUN_LIST_SHARED_MS);
     route(app, 'listRuns', async ({ query }) => {
       const key = [coordinator.generation, query.size, query.from, query.status ?? ''].join('|');
-      return { body: await runLists.get(key, () => listRuns(client, runsIndex, query)) };
+      const load = async () =>
+        new JsonText(JSON.stringify(await listRuns(client, runsIndex, query)));
+      return { body: await runLists.get(key, load) };
     });
 
     route(app, 'getRun', async ({ params }) => {

@@ -2,7 +2,7 @@ import { Client } from '@elastic/elasticsearch';
 import type { FastifyInstance } from 'fastify';
 import type { EsCheck, Health } from '../../../../common/admin_api';
 import { redact } from '../../sources/types';
-import { route } from '../http';
+import { JsonText, route } from '../http';
 import { SharedAnswers } from '../shared_answers';
 import { openApiDocument } from '../openapi';
 import { isWritable } from '../work_folder';
@@ -33,7 +33,7 @@ function checkClient(body: {
 export function systemRoutes(deps: { client: Client; esUrl: string; workFolder: string }) {
   const document = openApiDocument('1');
   return async (app: FastifyInstance) => {
-    const healthAnswers = new SharedAnswers<Health>(HEALTH_SHARED_MS);
+    const healthAnswers = new SharedAnswers<{ status: number; body: JsonText }>(HEALTH_SHARED_MS);
     const health = async (): Promise<Health> => {
       const [elasticsearch, writable] = await Promise.all([
         deps.client.cluster
@@ -48,10 +48,11 @@ export function systemRoutes(deps: { client: Client; esUrl: string; workFolder: 
         work_folder: { path: deps.workFolder, writable },
       };
     };
-    route(app, 'health', async () => {
-      const body = await healthAnswers.get('health', health);
-      return { status: body.status === 'ok' ? 200 : 503, body };
-    });
+    const answer = async () => {
+      const body = await health();
+      return { status: body.status === 'ok' ? 200 : 503, body: new JsonText(JSON.stringify(body)) };
+    };
+    route(app, 'health', () => healthAnswers.get('health', answer));
 
     app.get('/openapi.json', async () => document);
 
