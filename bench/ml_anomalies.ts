@@ -5,6 +5,12 @@
  * daily session buckets and the pass's columns are built from the generator's sessions as
  * Elasticsearch and the order pass would give them; building them is not timed (bench/analyses.ts
  * measures that Elasticsearch work).
+ *
+ * Customers are spread evenly over the values (customer i → value i mod N), a chain of N similar
+ * stores: the demo's own shares decay geometrically (0.6 a value), so its 20th value holds
+ * 0.0015 % of the customers and would need ~250 M for its 10 downloads a day. Evenly spread,
+ * every value is scored on every series once each holds 10 downloads a day (cohort rows, the
+ * scarcest count): with 20 values, ~80,000 customers (1.5 M sessions) over 365 days.
  */
 import { DAY_MS, isoDay } from '../common/time';
 import { cohortEvents, cohortTable } from '../sidecar/src/analyses/cohort';
@@ -40,11 +46,11 @@ function shop(options: AnomaliesBenchOptions) {
   let sessions = 0;
   for (const block of generator.customerBlocks()) {
     const customer = downloadMs.push(block.customer.downloadMs) - 1;
-    const seen = new Set<number>([0]);
+    const d = customer % names.length;
+    members[0]!.push(customer);
+    members[d + 1]!.push(customer);
     for (const session of block.sessions) {
       sessions++;
-      const d = names.indexOf(session.dimension);
-      seen.add(d + 1);
       const day = Math.floor((session.startMs - firstDayMs) / DAY_MS);
       for (const slot of [0, d + 1]) {
         const counts = stepCounts[slot]![day]!;
@@ -57,10 +63,19 @@ function shop(options: AnomaliesBenchOptions) {
       builder.add(customer, session.startMs, session.payment_amount, d);
       items.add(session.promotion_id, []);
     }
-    for (const slot of seen) members[slot]!.push(customer);
   }
   const pass = { ...builder.build(), items: items.build() };
-  return { firstDayMs, days, names, stepCounts, pass, downloadMs, members, sessions };
+  return {
+    firstDayMs,
+    days,
+    names,
+    stepCounts,
+    pass,
+    downloadMs,
+    members,
+    sessions,
+    customers: downloadMs.length,
+  };
 }
 
 type Shop = ReturnType<typeof shop>;
@@ -108,27 +123,42 @@ async function slice(input: Shop, slot: number) {
       orders.sparse ? null : 'orders',
       'rows' in funnelResult ? 'funnel' : null,
       'rows' in cohortResult ? 'cohort' : null,
-    ]
-      .filter(Boolean)
-      .join(','),
+    ].filter((name) => name !== null),
+    epochs: [
+      'rows' in funnelResult ? funnelResult.epochs : 0,
+      'rows' in cohortResult ? cohortResult.epochs : 0,
+    ],
   };
 }
 
-/** One JSON line: seconds for all slices, per slice, and peak RSS. */
+/**
+ * One JSON line: seconds (wall and CPU) for all slices, slices scored per series, per slice
+ * (seconds per series, the autoencoders' epochs: funnel, cohort), and peak RSS.
+ */
 export async function anomaliesBench(options: AnomaliesBenchOptions): Promise<string> {
   const input = shop(options);
   const { note } = await tfRuntime();
   const started = performance.now();
-  const slices = [];
+  const cpuStarted = process.cpuUsage();
+  const slices: Awaited<ReturnType<typeof slice>>[] = [];
   for (let slot = 0; slot <= input.names.length; slot++) slices.push(await slice(input, slot));
+  const cpu = process.cpuUsage(cpuStarted);
+  const scoredBy = (name: string) => slices.filter((s) => s.scored.includes(name)).length;
   return JSON.stringify({
     stage: 'anomalies',
     backend: note,
     days: input.days,
     dimension_values: input.names.length,
+    customers: input.customers,
     sessions: input.sessions,
     orders: input.pass.timeMs.length,
     seconds: Math.round(performance.now() - started) / 1000,
+    cpu_seconds: Math.round((cpu.user + cpu.system) / 1000) / 1000,
+    slices_scored: {
+      orders: scoredBy('orders'),
+      funnel: scoredBy('funnel'),
+      cohort: scoredBy('cohort'),
+    },
     slices,
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   });

@@ -4,15 +4,38 @@ import { median, medianAbsoluteDeviation } from './scoring';
 
 export interface AutoencoderSettings {
   seed: number;
-  epochs: number;
+  /** Full-batch epochs at most. */
+  maxEpochs: number;
   learningRate: number;
+  /**
+   * Training stops once the lowest loss so far fell by less than `plateauDrop` (a share) over
+   * the last `plateauEpochs` epochs (the loss is read back only then).
+   */
+  plateauEpochs: number;
+  plateauDrop: number;
 }
 
+/**
+ * Each step costs ~3 ms on WASM whatever the few hundred rows (op overhead; the `cpu` backend is
+ * slower, ~5 ms), so the epochs are the cost. Adam at 0.02 stopped at the plateau takes 130–170
+ * epochs where 300 at 0.01 were used, with the same planted days on top and 1.2–2.1 % of the
+ * other days flagged (300 at 0.01: 1.5–1.8 %) on three demo shops of 10,000 customers; at 0.03
+ * the full-batch loss jumps between steps and where it stops decides 1–2 % more flagged days.
+ */
 export const DEFAULT_AUTOENCODER: AutoencoderSettings = {
   seed: 15,
-  epochs: 300,
-  learningRate: 0.01,
+  maxEpochs: 300,
+  learningRate: 0.02,
+  plateauEpochs: 10,
+  plateauDrop: 0.01,
 };
+
+/** The reconstructions, and how the training ended. */
+export interface Reconstructions {
+  rows: Reconstruction[];
+  epochs: number;
+  loss: number;
+}
 
 /** Per row: the reconstruction error and the feature that contributed most to it. */
 export interface Reconstruction {
@@ -50,10 +73,10 @@ function robustScale(column: readonly number[]): { center: number; scale: number
 export async function reconstruct(
   rows: readonly (readonly number[])[],
   settings: AutoencoderSettings = DEFAULT_AUTOENCODER,
-): Promise<Reconstruction[]> {
+): Promise<Reconstructions> {
   const { tf } = await tfRuntime();
   const features = rows[0]?.length ?? 0;
-  if (rows.length === 0 || features === 0) return [];
+  if (rows.length === 0 || features === 0) return { rows: [], epochs: 0, loss: 0 };
   const scales = Array.from({ length: features }, (_, j) => robustScale(rows.map((r) => r[j]!)));
   const standard = rows.map((r) => r.map((v, j) => (v - scales[j]!.center) / scales[j]!.scale));
   const hidden = Math.max(2, Math.ceil(features / 2));
@@ -80,20 +103,47 @@ export async function reconstruct(
   try {
     // A plain loop over optimizer.minimize: model.fit's per-epoch bookkeeping costs more than
     // a full-batch step on a few hundred rows.
-    for (let epoch = 0; epoch < settings.epochs; epoch++) {
+    const step = (readLoss: boolean) =>
       tf.tidy(() => {
-        optimizer.minimize(() => tf.losses.huberLoss(x, model.apply(x) as Tensor) as Scalar);
+        const loss = optimizer.minimize(
+          () => tf.losses.huberLoss(x, model.apply(x) as Tensor) as Scalar,
+          readLoss,
+        );
+        return readLoss ? loss!.dataSync()[0]! : NaN;
       });
-    }
+    const { epochs, loss } = trainToPlateau(step, settings);
     const output = tf.tidy(() => model.predict(x) as Tensor);
     const predicted = (await output.array()) as number[][];
     output.dispose();
-    return standard.map((row, i) => residualOf(row, predicted[i]!, rows[i]!, scales));
+    return {
+      rows: standard.map((row, i) => residualOf(row, predicted[i]!, rows[i]!, scales)),
+      epochs,
+      loss,
+    };
   } finally {
     optimizer.dispose();
     x.dispose();
     model.dispose();
   }
+}
+
+/** Runs `step` (one epoch; the loss when asked, else NaN) until the plateau or maxEpochs. */
+function trainToPlateau(
+  step: (readLoss: boolean) => number,
+  settings: AutoencoderSettings,
+): { epochs: number; loss: number } {
+  let lowest = Infinity;
+  let loss = NaN;
+  for (let epoch = 1; epoch <= settings.maxEpochs; epoch++) {
+    const check = epoch % settings.plateauEpochs === 0 || epoch === settings.maxEpochs;
+    const value = step(check);
+    if (!check) continue;
+    loss = value;
+    const previous = lowest;
+    lowest = Math.min(lowest, value);
+    if (lowest > previous * (1 - settings.plateauDrop)) return { epochs: epoch, loss };
+  }
+  return { epochs: settings.maxEpochs, loss };
 }
 
 function residualOf(

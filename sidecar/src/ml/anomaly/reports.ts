@@ -60,14 +60,14 @@ export function ordersRows(
 /**
  * An autoencoder series' rows (`anomalies/funnel`, `anomalies/cohort`), or why it was skipped: fewer
  * than MIN_VECTORS vectors, or a first count (sessions, downloads) under MIN_MEAN_VECTOR_COUNT a day.
- * `excluded` are days left out of the influencers' baselines.
+ * `excluded` are days left out of the influencers' baselines; `epochs` the autoencoder trained.
  */
 export async function vectorRows(
   vectors: DailyVectors,
   days: SeriesDays,
   excluded: readonly boolean[],
   settings: AnomalySettings = DEFAULT_ANOMALY_SETTINGS,
-): Promise<{ rows: AnomalyVectorRow[] } | { skipped: string }> {
+): Promise<{ rows: AnomalyVectorRow[]; epochs: number } | { skipped: string }> {
   const count = vectors.rows.length;
   if (count < MIN_VECTORS) {
     return { skipped: `${count} days after the warm-up, the autoencoder needs ${MIN_VECTORS}` };
@@ -76,7 +76,7 @@ export async function vectorRows(
   if (mean < MIN_MEAN_VECTOR_COUNT) {
     return { skipped: `${vectors.features[0]} average ${mean.toFixed(2)} a day, too few to score` };
   }
-  const reconstructions = await reconstruct(vectors.rows, settings.autoencoder);
+  const { rows: reconstructions, epochs } = await reconstruct(vectors.rows, settings.autoencoder);
   const errors = reconstructions.map((r) => r.error);
   const scored = scoreErrors(errors, settings.k, RECONSTRUCTION_MAD_FLOOR);
   const rows = reconstructions.map((r, i) => {
@@ -98,7 +98,7 @@ export async function vectorRows(
       ...influencer,
     };
   });
-  return { rows };
+  return { rows, epochs };
 }
 
 /**

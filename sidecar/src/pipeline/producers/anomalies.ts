@@ -60,8 +60,19 @@ function cohortSeries(step: ProduceStep, dayCount: number, firstDayMs: number) {
   });
 }
 
+/** Whether a series is shown by a selected report: its own, or the list of all anomalies. */
+function wanted(step: ProduceStep, name: 'orders' | 'funnel' | 'cohort' | 'rfm'): boolean {
+  return step.selected(`anomalies/${name}`) || step.selected('anomalies/list');
+}
+
+/**
+ * Daily orders (their anomalous days are left out of the autoencoders' baselines, so they are
+ * computed for either), then the funnel and cohort autoencoders, each only when a selected report
+ * shows it: they are most of the stage's time.
+ */
 async function dailySeries(step: ProduceStep, settings: AnomalySettings, series: Series) {
   const { run, inputs, context } = step;
+  if (!(['orders', 'funnel', 'cohort'] as const).some((name) => wanted(step, name))) return;
   const label = `anomalies (${context.dimension})`;
   const dayCount = scoredDayCount(run.range);
   const firstDayMs = startOfDay(run.range.fromMs);
@@ -78,18 +89,17 @@ async function dailySeries(step: ProduceStep, settings: AnomalySettings, series:
   series.orders = orders.rows;
   if (orders.sparse) await run.log(`${label}: orders not scored: under one order a day`);
   const excluded = orders.anomalousDays;
-  const funnel = await vectorRows(
-    funnelVectors(
+  if (wanted(step, 'funnel')) {
+    const vectors = funnelVectors(
       inputs.steps,
       buckets.map((b) => b.counts),
       excluded,
-    ),
-    days,
-    excluded,
-    settings,
-  );
-  if ('rows' in funnel) series.funnel = funnel.rows;
-  else await run.log(`${label}: funnel skipped: ${funnel.skipped}`);
+    );
+    const funnel = await vectorRows(vectors, days, excluded, settings);
+    if ('rows' in funnel) series.funnel = funnel.rows;
+    else await run.log(`${label}: funnel skipped: ${funnel.skipped}`);
+  }
+  if (!wanted(step, 'cohort')) return;
   const cohorts = cohortSeries(step, dayCount, firstDayMs);
   const cohort = cohorts
     ? await vectorRows(cohortVectors(cohorts, excluded), days, excluded, settings)
@@ -130,11 +140,12 @@ export const anomaliesProducer: ReportProducer = {
       ...step.inputs.baseParams,
       k: settings.k,
       seed: settings.autoencoder.seed,
-      epochs: settings.autoencoder.epochs,
+      max_epochs: settings.autoencoder.maxEpochs,
+      learning_rate: settings.autoencoder.learningRate,
     };
     const series: Series = { orders: [], funnel: [], cohort: [], rfm: [] };
     await dailySeries(step, settings, series);
-    await rfmSeries(step, settings.k, series);
+    if (wanted(step, 'rfm')) await rfmSeries(step, settings.k, series);
     step.put('anomalies/orders', series.orders, params);
     step.put('anomalies/funnel', series.funnel, params);
     step.put('anomalies/cohort', series.cohort, params);
