@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DEFAULT_MAD_K } from '../../../../common/reports/anomalies';
 import { analysesJob } from '../../jobs/analyses_job';
 import { connectForJobs } from '../../jobs/elasticsearch';
 import { analysisProgressPrinter } from '../analysis_progress';
@@ -15,6 +16,7 @@ interface RunCommandOptions {
   top: number;
   esPort: number;
   force?: boolean;
+  anomalyK: number;
 }
 
 function parseList(value: string): string[] {
@@ -36,6 +38,16 @@ function parseInstant(value: string): Date {
   return date;
 }
 
+function parseMadK(value: string): number {
+  const k = Number(value);
+  if (!(Number.isFinite(k) && k > 0)) {
+    throw new InvalidArgumentError(
+      `'${value}' is not a number > 0 (the default is ${DEFAULT_MAD_K})`,
+    );
+  }
+  return k;
+}
+
 export function registerRunCommand(program: Command): void {
   program
     .command('run')
@@ -53,6 +65,11 @@ export function registerRunCommand(program: Command): void {
     .addOption(sharedOptions.churnFactor())
     .addOption(sharedOptions.top())
     .addOption(sharedOptions.esPort())
+    .addOption(
+      new Option('--anomaly-k <k>', 'anomalies: a point past median + k × MAD of its series')
+        .argParser(parseMadK)
+        .default(DEFAULT_MAD_K),
+    )
     .option(
       '--force',
       'refit the weekly CLV models even when the last prediction is under 7 days old',
@@ -71,6 +88,7 @@ export function registerRunCommand(program: Command): void {
           churnFactor: options.churnFactor,
           topN: options.top,
           force: options.force,
+          anomalyMadK: options.anomalyK,
           onProgress: analysisProgressPrinter(),
         });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
