@@ -13,6 +13,11 @@ const fixture = randomFixture();
 const DIMENSIONS = ['north', 'quiet', 'solo', 'south'];
 const CONTEXTS = ['all', ...DIMENSIONS];
 const ACTIONS = ['has_basket', 'order_screen'];
+/**
+ * The fixture spans weeks, not the year before its horizon the CLV backtest needs: that family
+ * writes no reports here (its stage logs why; tests/integration/analyses/clv.test.ts covers it).
+ */
+const WRITTEN_IDS = REPORT_IDS.filter((id) => !id.startsWith('clv/'));
 
 /** Rows with numbers rounded, so sums in a different order compare equal. */
 function rounded<T>(value: T): T {
@@ -47,7 +52,7 @@ describe('every exploratory report equals a brute-force computation over the fix
   it('discovers the dimension values, the funnel order of actions and the reference time', async () => {
     expect(result.dimensions).toEqual(DIMENSIONS);
     expect(result.orderScans).toBe(1);
-    expect(result.reports).toBe(REPORT_IDS.length * CONTEXTS.length);
+    expect(result.reports).toBe(WRITTEN_IDS.length * CONTEXTS.length);
     const funnel = await data('funnel/session_daily', 'all');
     expect(funnel.params.steps).toEqual([
       'has_sessions',
