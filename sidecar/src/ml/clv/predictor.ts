@@ -17,9 +17,11 @@ export interface CustomerPrediction {
 }
 
 /**
- * A model the backtest can score and the forward prediction can use. `predict` fits on the orders
- * before `endDay` only (the summary was built with the same `endDay`), so the backtest never sees
- * its horizon. Seeded: the same orders and options give the same prediction.
+ * A model the backtest can score and the forward prediction can use. `predict` uses orders before
+ * `endDay` only (the summary was built with the same `endDay`), so the backtest never sees its
+ * horizon: BG/NBD fits the context's own, the sequence models of a run are fitted once per cutoff
+ * on `all`'s (a superset of every context's, sequence/store.ts) and applied to the context's
+ * customers. Seeded: the same orders and options give the same prediction.
  */
 export interface ClvPredictor {
   method: Exclude<ClvMethod, 'naive'>;

@@ -10,6 +10,7 @@ import {
   type RefreshDecision,
 } from '../../ml/clv/refresh';
 import { keptForecastRows, profileFields } from '../../ml/clv/reports';
+import { DEFAULT_SEQUENCE_OPTIONS, SequenceModelStore } from '../../ml/clv/sequence';
 import { clvReports, endDayOf, historyProblem, predictClv } from '../../ml/clv/stage';
 import { profileId } from '../../ml/segmentation/profiles';
 import { kmeansSegmentsOf, stagedProfiles } from './segments';
@@ -30,6 +31,23 @@ export function clvSegmentsOf(run: RunData, dimension: string): ClvSegmentRow[] 
 function keepSegments(run: RunData, dimension: string, rows: ClvSegmentRow[]): void {
   if (!segmentsOfRun.has(run)) segmentsOfRun.set(run, new Map());
   segmentsOfRun.get(run)!.set(dimension, rows);
+}
+
+/** The run's sequence models, fitted on `all` once per cutoff, disposed when the run ends. */
+const sequenceModelsOfRun = new WeakMap<RunData, SequenceModelStore>();
+
+function sequenceModelsOf(run: RunData, all: NonNullable<RunData['pass']>): SequenceModelStore {
+  let store = sequenceModelsOfRun.get(run);
+  if (!store) {
+    const models = new SequenceModelStore(all, DEFAULT_SEQUENCE_OPTIONS, (message) => {
+      const count = /(\d+)\/(\d+)/.exec(message);
+      run.progress?.(`clv models (all): ${message}`, +(count?.[1] ?? 0), +(count?.[2] ?? 0));
+    });
+    run.finishers.push({ complete: () => models.dispose(), discard: () => models.dispose() });
+    sequenceModelsOfRun.set(run, models);
+    store = models;
+  }
+  return store;
 }
 
 function decisionOf(run: RunData): Promise<RefreshDecision> {
@@ -76,7 +94,7 @@ export const clvProducer: ReportProducer = {
   async produce(step: ProduceStep) {
     const { run, context } = step;
     const sequences = step.inputs.sequences();
-    if (!sequences || !run.customers) return;
+    if (!sequences || !run.pass || !run.customers) return;
     const decision = await decisionOf(run);
     if (decision.skip && decision.previousRunId) {
       await carryForward(step, decision.previousRunId);
@@ -88,6 +106,7 @@ export const clvProducer: ReportProducer = {
       return;
     }
     const predictors = clvPredictors({
+      sequenceModels: sequenceModelsOf(run, run.pass),
       onProgress: (message) => {
         const count = /(\d+)\/(\d+)/.exec(message);
         run.progress?.(
