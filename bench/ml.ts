@@ -16,8 +16,8 @@
  * `--stage clv` runs ./ml_clv.ts instead: the CLV stage (both models and naive backtested, the
  * forward prediction, every clv report) on `--customers` (200,000) over `--days` (400), cut at
  * `--sessions`, for all and each dimension value.
- * `--stage anomalies` runs ./ml_anomalies.ts instead: a demo shop of `--customers` (20,000) over
- * `--days` (365) × `--dimensions` values (20), every slice's anomaly series.
+ * `--stage anomalies` runs ./ml_anomalies.ts instead: a demo shop of `--customers` (80,000, spread
+ * evenly) over `--days` (365) × `--dimensions` values (20), every slice's anomaly series.
  *
  *   Goals: segments ≤ 30 s; abtests ≤ 60 s; anomalies ≤ 60 s; peak RSS < 1 GB.
  *   Measured (2-core VM, 1 M sessions, 322 k orders, 119 k buyers, 4 slices, 50 promotions,
@@ -128,7 +128,7 @@ function main(): void {
   const { values } = parseArgs({
     options: {
       sessions: { type: 'string', default: '1000000' },
-      // defaults per stage: 200,000 customers and 28 days; clv 400 days; anomalies 20,000 and 365
+      // defaults per stage: 200,000 customers and 28 days; clv 400 days; anomalies 80,000 and 365
       customers: { type: 'string' },
       days: { type: 'string' },
       seed: { type: 'string', default: '1' },
@@ -146,7 +146,7 @@ function main(): void {
     return;
   }
   if (values.stage === 'anomalies') {
-    const customers = Number(values.customers ?? 20_000);
+    const customers = Number(values.customers ?? 80_000);
     const shop = { customers, days: Number(values.days ?? 365), seed: Number(values.seed) };
     void anomaliesBench({ ...shop, dimensions: Number(values.dimensions) }).then(console.log);
     return;
