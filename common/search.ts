@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALL_DIMENSIONS } from './documents';
+import type { ClvProfileFields } from './reports/clv';
 import { SEARCH_TYPES, type SearchType } from './reports/search';
 import { API_BASE } from './routes';
 
@@ -156,8 +157,6 @@ export interface ClientProfileView {
   segment: string | null;
   quintile_segment: string | null;
   churned: boolean | null;
-  clv_6m: number | null;
-  p_alive: number | null;
 }
 
 export interface EntityResponse {
@@ -172,8 +171,8 @@ export interface EntityResponse {
   history?: { total: number; page: number; size: number; orders: EntityOrder[] };
   /** Client view: RFM values, segments, churn state (segments stage). */
   profile?: StageSection<ClientProfileView>;
-  /** Client view: CLV prediction (clv stage). */
-  clv?: StageSection<{ clv_6m: number; p_alive: number | null }>;
+  /** Client view: CLV prediction (clv stage): the fields it wrote to the client's profile. */
+  clv?: StageSection<ClvProfileFields>;
   /** Product and promotion views: A/B before–after rows naming this entity. */
   ab?: StageSection<Array<Record<string, unknown>>>;
 }

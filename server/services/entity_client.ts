@@ -1,5 +1,6 @@
 import type { ElasticsearchClient } from '@kbn/core/server';
 import type { IndexNames } from '../../common/indices';
+import type { ClvProfileFields } from '../../common/reports/clv';
 import {
   ENTITY_HISTORY_PAGE_SIZE,
   type ClientProfileView,
@@ -26,8 +27,14 @@ const PROFILE_FIELDS: ReadonlyArray<keyof ClientProfileView> = [
   'segment',
   'quintile_segment',
   'churned',
-  'clv_6m',
-  'p_alive',
+];
+
+const CLV_FIELDS: ReadonlyArray<keyof ClvProfileFields> = [
+  'clv_predicted_value',
+  'clv_expected_orders',
+  'clv_p_alive',
+  'clv_model',
+  'clv_made_on',
 ];
 
 /** One page of the client's orders, newest first (session id breaks ties so pages are stable). */
@@ -81,11 +88,11 @@ export async function clientSections(
 ): Promise<Pick<EntityResponse, 'history' | 'profile' | 'clv'>> {
   const [history, profiles] = await Promise.all([
     orderHistory(client, indices, value, query),
-    client.search<Partial<ClientProfileView>>({
+    client.search<Partial<ClientProfileView & ClvProfileFields>>({
       index: indices.customers,
       ignore_unavailable: true,
       size: 1,
-      _source: [...PROFILE_FIELDS],
+      _source: [...PROFILE_FIELDS, ...CLV_FIELDS],
       query: {
         bool: { filter: [{ term: { client: value } }, { term: { dimension: query.dimension } }] },
       },
@@ -107,8 +114,13 @@ export async function clientSections(
     PROFILE_FIELDS.map((field) => [field, source[field] ?? null]),
   ) as unknown as ClientProfileView;
   const clv =
-    typeof profile.clv_6m === 'number'
-      ? { available: true as const, data: { clv_6m: profile.clv_6m, p_alive: profile.p_alive } }
+    typeof source.clv_predicted_value === 'number'
+      ? {
+          available: true as const,
+          data: Object.fromEntries(
+            CLV_FIELDS.map((field) => [field, source[field] ?? null]),
+          ) as unknown as ClvProfileFields,
+        }
       : {
           available: false as const,
           message: `No CLV prediction yet: the clv stage has not written one for this client. ${HOW_TO_RUN}`,

@@ -102,8 +102,6 @@ export const MAPPINGS: Record<IndexName, Mapping> = {
       quintile_segment: keyword,
       joint_cluster: { type: 'short' },
       churned: { type: 'boolean' },
-      clv_6m: money,
-      p_alive: { type: 'double' },
       clv_predicted_value: money,
       clv_expected_orders: { type: 'double' },
       clv_p_alive: { type: 'double' },

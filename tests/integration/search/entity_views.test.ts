@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
 import type { FastifyInstance } from 'fastify';
 import type { OrderDocument } from '../../../common/documents';
+import { indexNames } from '../../../common/indices';
 import type { EntityChart, EntityResponse } from '../../../common/search';
 import { dropPrefix, testClient, testPrefix } from '../../helpers/es';
 import { startTestHost } from '../../helpers/host';
@@ -171,6 +172,45 @@ describe('GET entity/{type}/{value}: live views equal a brute force over the fix
     );
     expect(got.profile).toMatchObject({ available: false });
     expect(got.clv).toMatchObject({ available: false });
+  });
+
+  it("client: the RFM profile and the clv stage's prediction fields once they are written", async () => {
+    const name = orders[0]!.client;
+    const clv = {
+      clv_predicted_value: 123.45,
+      clv_expected_orders: 2.5,
+      clv_p_alive: 0.8,
+      clv_model: 'bg_nbd_gamma_gamma',
+      clv_made_on: '2025-03-01',
+    };
+    await client.index({
+      index: indexNames(prefix).customers,
+      refresh: true,
+      document: {
+        client: name,
+        dimension: 'all',
+        recency_days: 3,
+        frequency_days: 10,
+        monetary: 50,
+        segment: 'Champions',
+        quintile_segment: '555',
+        churned: false,
+        ...clv,
+      },
+    });
+    const got = await view(`client/${name}`);
+    expect(got.profile).toEqual({
+      available: true,
+      data: {
+        recency_days: 3,
+        frequency_days: 10,
+        monetary: 50,
+        segment: 'Champions',
+        quintile_segment: '555',
+        churned: false,
+      },
+    });
+    expect(got.clv).toEqual({ available: true, data: clv });
   });
 
   it('an unknown value is a view with found: false; a bad type or value is a 400', async () => {
