@@ -45,9 +45,65 @@ export function bgNbdCustomerLogLikelihood(
 }
 
 export function bgNbdLogLikelihood(parameters: BgNbdParameters, data: RepeatSummary): number {
+  return distinctLogLikelihood(parameters, distinctCustomers(data));
+}
+
+/** Customers with the same (x, tX, T) have the same likelihood: each triple once, weighted. */
+interface DistinctCustomers extends RepeatSummary {
+  count: Float64Array;
+}
+
+function distinctCustomers(data: RepeatSummary): DistinctCustomers {
+  const index = new Map<string, number>();
+  const x: number[] = [];
+  const tX: number[] = [];
+  const T: number[] = [];
+  const count: number[] = [];
+  for (let i = 0; i < data.x.length; i++) {
+    const key = `${data.x[i]} ${data.tX[i]} ${data.T[i]}`;
+    const at = index.get(key);
+    if (at !== undefined) {
+      count[at]!++;
+      continue;
+    }
+    index.set(key, x.length);
+    x.push(data.x[i]!);
+    tX.push(data.tX[i]!);
+    T.push(data.T[i]!);
+    count.push(1);
+  }
+  return { x, tX, T, count: Float64Array.from(count) };
+}
+
+/**
+ * bgNbdCustomerLogLikelihood summed with its parameter-only log-gammas computed once and its
+ * x-only ones once per distinct x: a fit evaluates this thousands of times on every customer.
+ */
+function distinctLogLikelihood(
+  { r, alpha, a, b }: BgNbdParameters,
+  data: DistinctCustomers,
+): number {
+  const constant = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
+  const logA = Math.log(a);
+  const ofX = new Map<number, number>();
   let total = 0;
   for (let i = 0; i < data.x.length; i++) {
-    total += bgNbdCustomerLogLikelihood(parameters, data.x[i]!, data.tX[i]!, data.T[i]!);
+    const x = data.x[i]!;
+    let gammas = ofX.get(x);
+    if (gammas === undefined) {
+      gammas = logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x);
+      ofX.set(x, gammas);
+    }
+    const survived = -(r + x) * Math.log(alpha + data.T[i]!);
+    let customer = constant + gammas;
+    if (x === 0) {
+      customer += survived;
+    } else {
+      const droppedOut = logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + data.tX[i]!);
+      const larger = Math.max(survived, droppedOut);
+      customer += larger + Math.log(Math.exp(survived - larger) + Math.exp(droppedOut - larger));
+    }
+    total += data.count[i]! * customer;
   }
   return total;
 }
@@ -64,6 +120,7 @@ export function fitBgNbd(data: RepeatSummary): BgNbdFit {
     [0, Math.log(Math.max(meanT, 1) / 10), 0, 0],
     [Math.log(0.3), Math.log(Math.max(meanT, 1)), Math.log(0.8), Math.log(2.5)],
   ];
+  const distinct = distinctCustomers(data);
   let best: BgNbdFit | null = null;
   for (const start of starts) {
     const fromPoint = (p: readonly number[]): BgNbdParameters => ({
@@ -72,14 +129,18 @@ export function fitBgNbd(data: RepeatSummary): BgNbdFit {
       a: Math.exp(p[2]!),
       b: Math.exp(p[3]!),
     });
-    const minimum = nelderMead((p) => -bgNbdLogLikelihood(fromPoint(p), data), start, {
+    const minimum = nelderMead((p) => -distinctLogLikelihood(fromPoint(p), distinct), start, {
       tolerance: 1e-8,
     });
     // A restart from the optimum escapes a simplex that collapsed early (a known NM weakness).
-    const polished = nelderMead((p) => -bgNbdLogLikelihood(fromPoint(p), data), minimum.point, {
-      tolerance: 1e-9,
-      step: 0.1,
-    });
+    const polished = nelderMead(
+      (p) => -distinctLogLikelihood(fromPoint(p), distinct),
+      minimum.point,
+      {
+        tolerance: 1e-9,
+        step: 0.1,
+      },
+    );
     const fit = {
       parameters: fromPoint(polished.point),
       logLikelihood: -polished.value,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bgNbdCustomerLogLikelihood,
+  bgNbdLogLikelihood,
   conditionalExpectedPurchases,
   probabilityAlive,
 } from '../../../../sidecar/src/ml/clv/bgnbd';
@@ -60,6 +61,19 @@ describe('BG/NBD log-likelihood', () => {
     expect(bgNbdCustomerLogLikelihood(parameters, 2, 3, 10)).toBeCloseTo(Math.log(repeat), 12);
     // x = 0: only the survival term, (α / (α + T))^r.
     expect(bgNbdCustomerLogLikelihood(parameters, 0, 0, 10)).toBeCloseTo(Math.log(1 / 9), 12);
+  });
+
+  it('sums eq. 6 over customers, repeated (x, tX, T) counted once each time they occur', () => {
+    const parameters = { r: 2, alpha: 5, a: 3, b: 4 };
+    const repeatAt = (T: number) =>
+      (5 / 14) * ((6 * 25) / (5 + T) ** 4) + (3 / 14) * ((6 * 25) / 8 ** 4);
+    const data = {
+      x: [2, 0, 2, 2, 0, 2],
+      tX: [3, 0, 3, 3, 0, 3],
+      T: [10, 10, 10, 11, 10, 10],
+    };
+    const expected = 3 * Math.log(repeatAt(10)) + Math.log(repeatAt(11)) + 2 * Math.log(1 / 9);
+    expect(bgNbdLogLikelihood(parameters, data)).toBeCloseTo(expected, 10);
   });
 
   it('stays finite where the direct product underflows (x = 400, T = 5,000)', () => {
