@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import React, { useMemo, useState } from 'react';
 import { EuiFlexGroup, EuiFlexItem, EuiSpacer } from '@elastic/eui';
 import { DashboardPage } from '../../components/dashboard_page';
 import { formatNumber, formatSigned } from '../../components/format';
@@ -8,6 +8,7 @@ import { ReportPanel } from '../../components/report_panel';
 import { useReport } from '../../hooks/use_report';
 import { AnomalyTable } from './anomaly_table';
 import { AnomalyTimeChart } from './anomaly_time_chart';
+import type { AnomalyOrdersRow, AnomalyVectorRow } from '../../../common/reports/anomalies';
 import { formatValue, ordersPoints, vectorPoints } from './anomaly_view';
 import { RfmChart } from './rfm_chart';
 
@@ -63,18 +64,7 @@ function AnomalyPanels({ dimension }: { dimension: string }): JSX.Element {
               testSubj="anomaliesOrdersView"
             />
             <EuiSpacer size="s" />
-            <AnomalyTimeChart
-              points={ordersPoints(report.data, ordersView)}
-              kind="bar"
-              valueName={ordersView === 'pct' ? '% change vs typical' : 'Orders'}
-              yTitle={ordersView === 'pct' ? '% change vs typical' : 'Orders'}
-              yFormat={
-                ordersView === 'pct' ? (v) => `${formatSigned(v, 1)}%` : (v) => formatNumber(v)
-              }
-              ariaLabel="Daily orders against the typical weekday"
-              testSubj="anomaliesOrdersChart"
-              height={300}
-            />
+            <OrdersChart rows={report.data} view={ordersView} />
           </>
         )}
       </ReportPanel>
@@ -89,12 +79,8 @@ function AnomalyPanels({ dimension }: { dimension: string }): JSX.Element {
           data-test-subj="anomaliesFunnelPanel"
         >
           {(report) => (
-            <AnomalyTimeChart
-              points={vectorPoints(report.data)}
-              kind="line"
-              valueName="Reconstruction error"
-              yTitle="Error"
-              yFormat={formatValue}
+            <VectorChart
+              rows={report.data}
               ariaLabel="Daily funnel reconstruction error"
               testSubj="anomaliesFunnelChart"
             />
@@ -109,12 +95,8 @@ function AnomalyPanels({ dimension }: { dimension: string }): JSX.Element {
           data-test-subj="anomaliesCohortPanel"
         >
           {(report) => (
-            <AnomalyTimeChart
-              points={vectorPoints(report.data)}
-              kind="line"
-              valueName="Reconstruction error"
-              yTitle="Error"
-              yFormat={formatValue}
+            <VectorChart
+              rows={report.data}
               ariaLabel="Cohort reconstruction error by download day"
               testSubj="anomaliesCohortChart"
             />
@@ -139,5 +121,53 @@ function AnomalyPanels({ dimension }: { dimension: string }): JSX.Element {
         )}
       </ReportPanel>
     </>
+  );
+}
+
+const formatPct = (value: number) => `${formatSigned(value, 1)}%`;
+const formatOrders = (value: number) => formatNumber(value);
+
+/*
+ * The points are memoised on the report's rows (and the view), so a re-render of the page when
+ * another report arrives passes the memoised chart the same props: see AnomalyTimeChart on why
+ * an Elastic chart must not re-render with the same drawing.
+ */
+function OrdersChart({ rows, view }: { rows: AnomalyOrdersRow[]; view: OrdersView }) {
+  const points = useMemo(() => ordersPoints(rows, view), [rows, view]);
+  const title = view === 'pct' ? '% change vs typical' : 'Orders';
+  return (
+    <AnomalyTimeChart
+      points={points}
+      kind="bar"
+      valueName={title}
+      yTitle={title}
+      yFormat={view === 'pct' ? formatPct : formatOrders}
+      ariaLabel="Daily orders against the typical weekday"
+      testSubj="anomaliesOrdersChart"
+      height={300}
+    />
+  );
+}
+
+function VectorChart({
+  rows,
+  ariaLabel,
+  testSubj,
+}: {
+  rows: AnomalyVectorRow[];
+  ariaLabel: string;
+  testSubj: string;
+}) {
+  const points = useMemo(() => vectorPoints(rows), [rows]);
+  return (
+    <AnomalyTimeChart
+      points={points}
+      kind="line"
+      valueName="Reconstruction error"
+      yTitle="Error"
+      yFormat={formatValue}
+      ariaLabel={ariaLabel}
+      testSubj={testSubj}
+    />
   );
 }

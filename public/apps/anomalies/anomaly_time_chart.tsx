@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import React, { memo, useCallback, useMemo } from 'react';
 import {
   Axis,
   BarSeries,
@@ -42,8 +42,14 @@ const xAxis = periodXAxis('day');
  * shows its score, the influencer and what the error is about, so a point's severity and cause
  * read without the table. The numbers are in a screen-reader table (`<testSubj>-data`), and the
  * anomalous days' dates are on the chart element (`data-anomalous-days`).
+ *
+ * Memoised, and callers pass memoised points and module-level formatters: Elastic Charts 73 never
+ * marks a chart complete again when it re-renders with the same drawing (elastic/elastic-charts
+ * #2713). Each re-render registers the specs anew, which clears `data-ech-render-complete`, and
+ * the canvas only sets it when what it draws changed; so a panel re-rendered because another
+ * report arrived stayed "drawing" forever. The chart now re-renders only when its inputs change.
  */
-export function AnomalyTimeChart({
+export const AnomalyTimeChart = memo(function AnomalyTimeChart({
   points,
   kind,
   valueName,
@@ -59,8 +65,11 @@ export function AnomalyTimeChart({
   const anomalous = points.filter((p) => p.anomalous && p.value !== null);
   const hasTypical = points.some((p) => p.typical !== null);
   const ValueSeries = kind === 'bar' ? BarSeries : LineSeries;
-  const Footer = ({ header }: { header: PointerValue | null }) => (
-    <PointFooter point={header ? byX.get(Number(header.value)) : undefined} />
+  const Footer = useCallback(
+    ({ header }: { header: PointerValue | null }) => (
+      <PointFooter point={header ? byX.get(Number(header.value)) : undefined} />
+    ),
+    [byX],
   );
   return (
     <div data-test-subj={testSubj} data-anomalous-days={anomalous.map((p) => p.date).join(' ')}>
@@ -167,7 +176,7 @@ export function AnomalyTimeChart({
       />
     </div>
   );
-}
+});
 
 function PointFooter({ point }: { point: AnomalyPoint | undefined }): JSX.Element | null {
   const { euiTheme } = useEuiTheme();

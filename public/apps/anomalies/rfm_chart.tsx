@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { memo } from 'react';
 import {
   Axis,
   BarSeries,
@@ -33,9 +33,10 @@ const changeText = (row: AnomalyRfmRow) => formatPercentChange(row.change_pct);
 /**
  * `anomalies/rfm` for one metric: each segment's current value beside the CLV prediction. An
  * anomalous segment's axis label carries a warning sign and its score; hovering shows the change
- * and the score.
+ * and the score. Memoised like AnomalyTimeChart (see there why a re-render with the same bars
+ * must not happen).
  */
-export function RfmChart({
+export const RfmChart = memo(function RfmChart({
   rows,
   metric,
 }: {
@@ -133,4 +134,4 @@ export function RfmChart({
       />
     </div>
   );
-}
+});
