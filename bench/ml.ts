@@ -14,8 +14,8 @@
  *   npx tsx bench/ml.ts [--stage segments|abtests] [--sessions 1000000] [--customers 200000]
  *     [--days 28] [--seed 1] [--promotions 50] [--products 2000]
  * `--stage clv` runs ./ml_clv.ts instead: the CLV stage (both models and naive backtested, the
- * forward prediction, every clv report) on `--customers` (200,000) over `--days` (400), cut at
- * `--sessions`, for all and each dimension value.
+ * forward prediction, every clv report) on `--customers` (200,000) with exactly `--sessions`
+ * over `--days` (400), the demo's sessions thinned (ml_clv.ts), for all and each dimension value.
  * `--stage anomalies` runs ./ml_anomalies.ts instead: a demo shop of `--customers` (80,000, spread
  * evenly) over `--days` (365) × `--dimensions` values (20), every slice's anomaly series.
  *
@@ -142,7 +142,9 @@ function main(): void {
     const shop = { customers: Number(values.customers ?? 200_000), seed: Number(values.seed) };
     const days = Number(values.days ?? 400);
     const sessions = Number(values.sessions);
-    void clvBench({ ...shop, days, sessions, sequence: true }).then(console.log);
+    void clvBench({ ...shop, days, sessions, sequence: true }).then((result) =>
+      console.log(JSON.stringify(result)),
+    );
     return;
   }
   if (values.stage === 'anomalies') {

@@ -103,6 +103,33 @@ describe('the clv stage: backtest, forward prediction, weekly refresh, profiles'
     expect(params.verdict).toMatch(/predicted the backtest's 6 months best/);
   });
 
+  it('the sequence models are fitted once on all and applied to every dimension value', async () => {
+    type Training = {
+      trainedOn: string;
+      customers: number;
+      trainingCustomers: number;
+      gapLosses: number[];
+    };
+    const trainingOf = async (dimension: string) => {
+      const params = (await report(runIds[0]!, 'clv/backtest', dimension))!.params as {
+        sequence_training: { backtest: Training | null };
+        sequence_models: string;
+      };
+      expect(params.sequence_models).toMatch(/^fitted once per cutoff on all's orders/);
+      return params.sequence_training.backtest!;
+    };
+    const all = await trainingOf('all');
+    expect(all).toMatchObject({ trainedOn: 'all', trainingCustomers: all.customers });
+    for (const dimension of dimensions) {
+      const value = await trainingOf(dimension);
+      expect(value.trainedOn, dimension).toBe('all');
+      expect(value.trainingCustomers, dimension).toBe(all.customers);
+      expect(value.customers, dimension).toBeLessThan(all.customers);
+      // The same fit: its losses, not a refit on the value's orders.
+      expect(value.gapLosses, dimension).toEqual(all.gapLosses);
+    }
+  });
+
   it('daily actual totals are the sum of purchased orders per UTC day; forecasts start after now', async () => {
     const byDay = new Map<string, number>();
     for (const order of orders) {
