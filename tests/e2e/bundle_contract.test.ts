@@ -242,6 +242,7 @@ describe('customerAnalytics.plugin.js bundle contract', () => {
           { id: 'segments', title: 'Segments', path: '/segments' },
           { id: 'search', title: 'Search', path: '/search' },
           { id: 'abtests', title: 'A/B tests', path: '/abtests' },
+          { id: 'clv', title: 'Customer value', path: '/clv' },
           { id: 'anomalies', title: 'Anomalies', path: '/anomalies' },
           { id: 'admin', title: 'Data & schedules', path: '/admin' },
         ],
