@@ -5,10 +5,10 @@
  * models are fitted once per cutoff on `all` and applied to every context, as the producer does.
  * Run through `npx tsx bench/ml.ts --stage clv` (200,000 customers, 1,000,000 sessions, 400 days).
  * Goal (issue 14): ≤ 3 min and peak RSS < 2 GB.
- * Measured 2026-12-03 (2 shared cores, load 8–15, WASM): 200,058 customers, 1 M sessions:
- * 164.3 s wall, 102.7 CPU-s, peak RSS 455 MB; sequence models chosen everywhere (MAE ratio to
- * naive 0.344; BG/NBD 0.422). Before the per-run fit, the cheaper defaults and the grouped BG/NBD
- * likelihood: 754 s wall, 389 CPU-s (MAE ratio 0.312).
+ * Measured 2026-12-03 (2 shared cores, load ~9, WASM): 200,058 customers, 1 M sessions:
+ * 167.9 s wall, 119.0 CPU-s, peak RSS 483 MB; sequence models chosen everywhere (MAE ratio to
+ * naive 0.315; BG/NBD 0.422). Before the per-run fit, 8 units instead of 16 and the grouped
+ * BG/NBD likelihood: 754 s wall, 389 CPU-s (MAE ratio 0.312).
  */
 import { PassOrdersBuilder, selectDimension } from '../sidecar/src/analyses/order_sequences';
 import { generateDemo } from '../sidecar/src/demo';
