@@ -216,6 +216,16 @@ describe('the Anomalies dashboard in Chromium', () => {
     expect(await tableCell(page, 'anomaliesRfm-revenue', 'At Risk', 'change')).toBe('−41.8%');
 
     expect(await tableRows(page)).toEqual(EXPECTED_TABLE);
+
+    // Switching the orders view re-renders the whole page while the other charts' drawings stay
+    // the same: each must still report it has drawn (the funnel and cohort charts stayed
+    // "drawing" for good when a re-render left their drawing unchanged).
+    const outageValue = () => tableCell(page, 'anomaliesOrdersChart', OUTAGE, 'value');
+    await page.click('[data-test-subj="anomaliesOrdersView-orders"]');
+    await expect.poll(outageValue, { timeout: 10_000 }).toBe('8');
+    await page.click('[data-test-subj="anomaliesOrdersView-pct"]');
+    await expect.poll(outageValue, { timeout: 10_000 }).toBe('−94.3%');
+    for (const chart of CHARTS) await chartRendered(page, chart, 10_000);
     expect(
       await page.textContent(
         '[data-test-subj="anomaliesListPanel"] [data-test-subj="reportDataWindow"]',
