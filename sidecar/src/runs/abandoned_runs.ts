@@ -20,6 +20,9 @@ export async function markAbandonedRuns(
   now: Date = new Date(),
 ): Promise<string[]> {
   await addRunFields(client, runsIndex);
+  // A run recorded just before its owner died (the service answers 202 after writing it, without
+  // waiting for a refresh) is not searchable until the next refresh: make it so now.
+  await client.indices.refresh({ index: runsIndex, ignore_unavailable: true });
   // Every running run is read, not only silent ones: on its own machine a killed owner is known
   // at once, without waiting for its heartbeat to age (see heartbeat.ts).
   const response = await client.search<RunDocument>({
