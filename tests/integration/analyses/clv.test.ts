@@ -159,6 +159,11 @@ describe('the clv stage: backtest, forward prediction, weekly refresh, profiles'
     expect(log.some((line) => /^clv: skipped: the prediction of .* under 7/.test(line))).toBe(true);
     const forced = await runLog(runIds[2]!);
     expect(forced.some((line) => /--force refits/.test(line))).toBe(true);
+    // Which TensorFlow.js backend fitted the models (WASM unless tfjs-node is installed).
+    expect(
+      forced.some((line) => /^clv: TensorFlow\.js backend (wasm|tensorflow)\b/.test(line)),
+    ).toBe(true);
+    expect(log.some((line) => line.startsWith('clv: TensorFlow.js backend'))).toBe(false);
   });
 
   it('profiles carry the clv fields, equal to the top customers report', async () => {

@@ -13,6 +13,7 @@ import { keptForecastRows, profileFields } from '../../ml/clv/reports';
 import { DEFAULT_SEQUENCE_OPTIONS, SequenceModelStore } from '../../ml/clv/sequence';
 import { clvReports, endDayOf, historyProblem, predictClv } from '../../ml/clv/stage';
 import { profileId } from '../../ml/segmentation/profiles';
+import { tfRuntime } from '../../ml/tf/runtime';
 import { kmeansSegmentsOf, stagedProfiles } from './segments';
 import type { ProduceStep, ReportProducer, RunData } from './types';
 
@@ -56,6 +57,7 @@ function decisionOf(run: RunData): Promise<RefreshDecision> {
     decision = refreshDecision(run.client, run.names, run.range.nowMs, run.force === true).then(
       async (made) => {
         await run.log(`clv: ${made.skip ? 'skipped' : 'refitting'}: ${made.reason}`);
+        if (!made.skip) await run.log(`clv: TensorFlow.js backend ${(await tfRuntime()).note}`);
         return made;
       },
     );
