@@ -4,6 +4,7 @@ import type { DownloadDocument, OrderDocument } from '../../../common/documents'
 import type { IndexNames } from '../../../common/indices';
 import { REPORT_CATALOGUE, type ReportId } from '../../../common/reports/catalogue';
 import { generateDemo, toOrderDocument } from '../../../sidecar/src/demo';
+import { productCategories } from '../../../sidecar/src/ml/anomaly/product_categories';
 import { runAnalyses } from '../../../sidecar/src/pipeline/run_analyses';
 import { readLatestReport } from '../../../sidecar/src/reports/report_store';
 import { dropPrefix, testClient, testPrefix } from '../../helpers/es';
@@ -91,6 +92,25 @@ describe('the anomalies stage against Elasticsearch', () => {
     expect(top.date).toBe(rows[spike]!.date);
     expect(top.anomalous).toBe(true);
     expect(top.influencer_kind).toBe('dimension');
+  });
+
+  it("each product's category is the one most of its purchased basket lines carry", async () => {
+    const lines = new Map<string, Map<string, number>>();
+    for (const order of orders.filter((o) => o.purchased)) {
+      for (const { product, category } of order.basket ?? []) {
+        const byCategory = lines.get(product) ?? new Map<string, number>();
+        byCategory.set(category, (byCategory.get(category) ?? 0) + 1);
+        lines.set(product, byCategory);
+      }
+    }
+    const expected = new Map(
+      [...lines].map(([product, byCategory]) => {
+        const ranked = [...byCategory].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+        return [product, ranked[0]![0]];
+      }),
+    );
+    expect(expected.size).toBeGreaterThan(10);
+    expect(await productCategories(client, names.orders)).toEqual(expected);
   });
 
   it('two runs give identical rows', async () => {

@@ -17,10 +17,31 @@ export interface Influencer {
 
 export const NO_INFLUENCER: Influencer = { influencer_kind: null, influencer: null };
 
+/** Each product of the pass's dictionary as an index into `names` (−1: no known category). */
+interface CategoryIndex {
+  names: string[];
+  ofProduct: Int32Array;
+}
+
+function categoryIndex(
+  productNames: readonly string[],
+  categoryOf: ReadonlyMap<string, string>,
+): CategoryIndex {
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const ofProduct = Int32Array.from(productNames, (product) => {
+    const category = categoryOf.get(product);
+    if (category === undefined) return -1;
+    if (!index.has(category)) index.set(category, names.push(category) - 1);
+    return index.get(category)!;
+  });
+  return { names, ofProduct };
+}
+
 /**
  * The daily orders of every candidate of one context, in one walk over the pass's rows: each
- * dimension value (in `all` only, `dimensionIndex` < 0) and each promotion. Categories are not
- * candidates: the pass records products, not their categories.
+ * dimension value (in `all` only, `dimensionIndex` < 0), each promotion, and each product category
+ * (`categoryOf`: product → category; an order counts once per category in its basket).
  */
 export function dailyCandidates(
   pass: PassOrders,
@@ -28,31 +49,42 @@ export function dailyCandidates(
   dimensionNames: readonly string[],
   firstDayMs: number,
   dayCount: number,
+  categoryOf: ReadonlyMap<string, string> = new Map(),
 ): Candidate[] {
   const inAll = dimensionIndex < 0;
   const byDimension = inAll ? dimensionNames.map(() => new Float64Array(dayCount)) : [];
   const items = pass.items;
   const byPromotion = (items?.promotionNames ?? []).map(() => new Float64Array(dayCount));
+  const categories = categoryIndex(items?.productNames ?? [], categoryOf);
+  const byCategory = categories.names.map(() => new Float64Array(dayCount));
+  // The last row each category was counted for: a basket's second shoe is not a second order.
+  const countedRow = new Int32Array(categories.names.length).fill(-1);
   for (let row = 0; row < pass.timeMs.length; row++) {
     const dimension = pass.dimension[row]!;
     if (!inAll && dimension !== dimensionIndex) continue;
     const day = Math.floor((pass.timeMs[row]! - firstDayMs) / DAY_MS);
     if (day < 0 || day >= dayCount) continue;
     if (inAll && dimension >= 0) byDimension[dimension]![day]!++;
-    const promotion = items ? items.promotion[row]! : -1;
+    if (!items) continue;
+    const promotion = items.promotion[row]!;
     if (promotion >= 0) byPromotion[promotion]![day]!++;
+    for (let k = items.productOffsets[row]!; k < items.productOffsets[row + 1]!; k++) {
+      const category = categories.ofProduct[items.product[k]!]!;
+      if (category < 0 || countedRow[category] === row) continue;
+      countedRow[category] = row;
+      byCategory[category]![day]!++;
+    }
   }
+  const named =
+    (kind: InfluencerKind, names: readonly string[]) => (daily: Float64Array, i: number) => ({
+      kind,
+      name: names[i]!,
+      daily,
+    });
   return [
-    ...byDimension.map((daily, d) => ({
-      kind: 'dimension' as const,
-      name: dimensionNames[d]!,
-      daily,
-    })),
-    ...byPromotion.map((daily, p) => ({
-      kind: 'promotion' as const,
-      name: items!.promotionNames[p]!,
-      daily,
-    })),
+    ...byDimension.map(named('dimension', dimensionNames)),
+    ...byPromotion.map(named('promotion', items?.promotionNames ?? [])),
+    ...byCategory.map(named('category', categories.names)),
   ];
 }
 

@@ -9,6 +9,7 @@ import { cohortEvents, cohortTable } from '../../analyses/cohort';
 import type { TimeRange } from '../../analyses/periods';
 import { DEFAULT_AUTOENCODER } from '../../ml/anomaly/autoencoder';
 import { dailyCandidates } from '../../ml/anomaly/influencer';
+import { productCategories } from '../../ml/anomaly/product_categories';
 import {
   anomalyList,
   ordersRows,
@@ -19,7 +20,7 @@ import {
 import { rfmAnomalyRows } from '../../ml/anomaly/rfm';
 import { cohortVectors, funnelVectors } from '../../ml/anomaly/vectors';
 import { clvSegmentsOf } from './clv';
-import type { ProduceStep, ReportProducer } from './types';
+import type { ProduceStep, ReportProducer, RunData } from './types';
 
 /** The cohort table's last column: a cohort row is complete 15 days after its day. */
 const COHORT_LAST_COLUMN = 15;
@@ -60,6 +61,18 @@ function cohortSeries(step: ProduceStep, dayCount: number, firstDayMs: number) {
   });
 }
 
+/** Product → category, read once per run for the category influencers. */
+const categoriesOfRun = new WeakMap<RunData, Promise<Map<string, string>>>();
+
+function categoriesOf(run: RunData): Promise<Map<string, string>> {
+  let categories = categoriesOfRun.get(run);
+  if (!categories) {
+    categories = productCategories(run.client, run.names.orders);
+    categoriesOfRun.set(run, categories);
+  }
+  return categories;
+}
+
 /** Whether a series is shown by a selected report: its own, or the list of all anomalies. */
 function wanted(step: ProduceStep, name: 'orders' | 'funnel' | 'cohort' | 'rfm'): boolean {
   return step.selected(`anomalies/${name}`) || step.selected('anomalies/list');
@@ -76,8 +89,16 @@ async function dailySeries(step: ProduceStep, settings: AnomalySettings, series:
   const label = `anomalies (${context.dimension})`;
   const dayCount = scoredDayCount(run.range);
   const firstDayMs = startOfDay(run.range.fromMs);
+  const categoryOf = run.pass?.items ? await categoriesOf(run) : new Map<string, string>();
   const candidates = run.pass
-    ? dailyCandidates(run.pass, context.dimensionIndex, run.dimensions ?? [], firstDayMs, dayCount)
+    ? dailyCandidates(
+        run.pass,
+        context.dimensionIndex,
+        run.dimensions ?? [],
+        firstDayMs,
+        dayCount,
+        categoryOf,
+      )
     : [];
   const days: SeriesDays = { firstDayMs, candidates };
   const buckets = (await inputs.sessionPeriods())[0]!.slice(0, dayCount);
