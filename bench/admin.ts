@@ -2,7 +2,7 @@
  * The admin API under load while a run works: `customer-analytics serve` as its own process on
  * the embedded node (or ES_URL), the demo CSVs configured as its connections, one baseline run
  * without load, then a run during which 50 clients call GET /runs and GET /health (alternating,
- * each waiting for its answer) for 20 s. Prints one JSON line: p50/p95/p99/max latency per
+ * each waiting for its answer; autocannon, see http_load.ts) for 20 s. Prints one JSON line: p50/p95/p99/max latency per
  * endpoint, errors, whether the run was in progress the whole window, and both runs' durations
  * and report counts (the run unaffected: complete, same reports).
  *
@@ -20,6 +20,7 @@ import { writeDemoFiles } from '../sidecar/src/demo/write_files';
 import { SERVE_READY_MARK } from '../sidecar/src/cli/commands/serve';
 import { connectElasticsearch } from '../sidecar/src/es/elasticsearch';
 import { deleteIndices } from '../sidecar/src/es/templates';
+import { httpLoad } from './http_load';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const PREFIX = 'bench-admin-';
@@ -84,60 +85,17 @@ async function waitForRun(base: string, runId: string): Promise<RunOutcome> {
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const round = (value: number) => Math.round(value * 10) / 10;
-
-/** `clients` loops alternating the two endpoints for `seconds`; latencies in ms per endpoint. */
+/** `clients` connections alternating the two endpoints for `seconds`. */
 async function load(base: string, clients: number, seconds: number) {
-  const latencies: Record<string, number[]> = { '/runs': [], '/health': [] };
-  const errors: string[] = [];
-  const until = performance.now() + seconds * 1000;
-  const client = async (index: number) => {
-    for (let i = index; performance.now() < until; i++) {
-      const path = i % 2 === 0 ? '/runs' : '/health';
-      const started = performance.now();
-      try {
-        const response = await fetch(`${base}${path}`, {
-          headers: { authorization: `Bearer ${TOKEN}` },
-        });
-        await response.arrayBuffer();
-        if (response.status !== 200) errors.push(`${path}: HTTP ${response.status}`);
-        else latencies[path]!.push(performance.now() - started);
-      } catch (error) {
-        errors.push(`${path}: ${(error as Error).message}`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, (_, index) => client(index)));
-  const summary = Object.fromEntries(
-    Object.entries(latencies).map(([path, values]) => {
-      const sorted = values.sort((a, b) => a - b);
-      return [
-        path,
-        {
-          requests: sorted.length,
-          p50_ms: round(percentile(sorted, 50)),
-          p95_ms: round(percentile(sorted, 95)),
-          p99_ms: round(percentile(sorted, 99)),
-          max_ms: round(sorted.at(-1) ?? NaN),
-        },
-      ];
-    }),
-  );
-  const all = Object.values(latencies)
-    .flat()
-    .sort((a, b) => a - b);
-  return {
-    endpoints: summary,
-    requests_per_second: round(all.length / seconds),
-    p95_ms: round(percentile(all, 95)),
-    errors: errors.length,
-    error_samples: [...new Set(errors)].slice(0, 5),
-  };
+  const measured = await httpLoad({
+    baseUrl: base,
+    paths: ['/runs', '/health'],
+    headers: { authorization: `Bearer ${TOKEN}` },
+    connections: clients,
+    seconds,
+  });
+  const { by_path: endpoints, ...overall } = measured;
+  return { ...overall, endpoints };
 }
 
 async function main(): Promise<void> {
@@ -176,7 +134,6 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         clients: Number(values.clients),
-        seconds: Number(values.seconds),
         ...measured,
         run_in_progress_throughout: stillRunning,
         baseline_run: baseline,

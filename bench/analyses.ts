@@ -125,6 +125,23 @@ async function reuse(url: string, sessions: number) {
   }
 }
 
+/** Primary store size of `orders` and `downloads` in MB, for sizing larger shops. */
+async function indexMegabytes(url: string): Promise<Record<string, number>> {
+  const admin = createClient({ url });
+  try {
+    const names = indexNames(PREFIX);
+    const sizes: Record<string, number> = {};
+    for (const index of [names.orders, names.downloads]) {
+      const stats = await admin.indices.stats({ index, metric: 'store' });
+      const bytes = stats._all.primaries?.store?.size_in_bytes ?? 0;
+      sizes[index.slice(PREFIX.length)] = Math.round(bytes / 2 ** 20);
+    }
+    return sizes;
+  } finally {
+    await admin.close();
+  }
+}
+
 /**
  * CPU seconds (user + system, reaped children included) of the embedded node's processes, found
  * by their ES_PATH_CONF; null when they cannot be read (ES_URL, or no /proc).
@@ -252,6 +269,7 @@ async function main(): Promise<void> {
       );
     });
     const esCpuAfter = es.node ? nodeCpuSeconds(es.node.nodeDir) : null;
+    const indexMb = await indexMegabytes(es.url);
     const measured = JSON.parse(output.split('\n').pop()!) as Record<string, unknown>;
     console.log(
       JSON.stringify({
@@ -265,6 +283,7 @@ async function main(): Promise<void> {
           esCpuBefore !== null && esCpuAfter !== null
             ? Math.round((esCpuAfter - esCpuBefore) * 10) / 10
             : null,
+        primary_store_mb: indexMb,
         goals: { seconds: 15, full_passes_over_orders: 1, peak_rss_mb: 1024 },
         elasticsearch: es.node ? `embedded ${es.node.version}` : 'ES_URL',
       }),
