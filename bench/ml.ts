@@ -11,7 +11,7 @@
  * promotion pairs, segment change), with the demo's promotions spread over `--promotions` ids and
  * basket lines over `--products` products (seeded), as a larger shop would have them.
  *
- *   npx tsx bench/ml.ts [--stage segments|abtests] [--sessions 1000000] [--customers 200000]
+ *   npx tsx bench/ml.ts [--stage segments|abtests] [--sessions 1000000] [--customers sessions/5]
  *     [--days 28] [--seed 1] [--promotions 50] [--products 2000]
  * `--stage clv` runs ./ml_clv.ts instead: the CLV stage (both models and naive backtested, the
  * forward prediction, every clv report) on `--customers` (200,000) with exactly `--sessions`
@@ -47,6 +47,7 @@ import { DEFAULT_SEGMENTATION, segmentSlice } from '../sidecar/src/ml/segmentati
 import { weeklySegmentRows } from '../sidecar/src/ml/segmentation/weekly';
 import { anomaliesBench } from './ml_anomalies';
 import { clvBench } from './ml_clv';
+import { customersFor } from './analyses';
 
 interface Spread {
   promotions: number;
@@ -155,7 +156,7 @@ function main(): void {
   }
   const input = passColumns(
     Number(values.sessions),
-    Number(values.customers ?? 200_000),
+    Number(values.customers ?? customersFor(Number(values.sessions))),
     Number(values.days ?? 28),
     Number(values.seed),
     { promotions: Number(values.promotions), products: Number(values.products) },

@@ -54,8 +54,16 @@ async function hostOverBenchData(sessions: number) {
     );
   }
   ensurePluginBuilt();
-  const url = await startUiHost(es.client, { port: 0, host: '127.0.0.1', prefix: ANALYSES_PREFIX });
-  return { url, sessions: stored, close: () => es.close() };
+  const host = await startUiHost(es.client, {
+    port: 0,
+    host: '127.0.0.1',
+    prefix: ANALYSES_PREFIX,
+  });
+  const close = async () => {
+    await host.close();
+    await es.close();
+  };
+  return { url: host.url, sessions: stored, close };
 }
 
 async function main(): Promise<void> {

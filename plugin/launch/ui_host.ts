@@ -39,10 +39,13 @@ export function ensurePluginBuilt(): void {
 
 /**
  * Starts the standalone host (the built plugin bundle + the same server routes) and resolves to
- * the app's URL. The host modules are loaded only here: server/ imports `@kbn/*`, which needs the
+ * the app's URL and a close that waits for the requests in flight. The host modules are loaded only here: server/ imports `@kbn/*`, which needs the
  * stand-ins registered first.
  */
-export async function startUiHost(client: Client, options: UiHostOptions): Promise<string> {
+export async function startUiHost(
+  client: Client,
+  options: UiHostOptions,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const { registerKbnStandIns } = await import('../host/kbn_loader');
   registerKbnStandIns();
   const missing = Object.values(BUILD_PARTS).filter((part) => !existsSync(part.output));
@@ -63,5 +66,5 @@ export async function startUiHost(client: Client, options: UiHostOptions): Promi
     },
   });
   const address = await app.listen({ port: options.port, host: options.host });
-  return `${address}/app/customerAnalytics`;
+  return { url: `${address}/app/customerAnalytics`, close: () => app.close() };
 }

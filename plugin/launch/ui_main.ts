@@ -11,7 +11,7 @@ async function main(request: UiLaunchRequest): Promise<void> {
   const es = await connectElasticsearch({ nodeName: 'main', port: request.esPort });
   closeOnSignals(es);
   if (request.build) ensurePluginBuilt();
-  const url = await startUiHost(es.client, request);
+  const { url } = await startUiHost(es.client, request);
   if (request.announce === 'start') {
     console.log(`${UI_READY_MARK}${url}`);
     return;
