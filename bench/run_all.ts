@@ -12,7 +12,6 @@
  * reports analyses.ts has just written at the same size, or of a running host given as --ui-url.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -175,17 +174,10 @@ async function main() {
     throw new Error(`--sessions ${values.sessions}: expected whole numbers > 0, comma separated`);
   const only = values.only?.split(',');
   const rows: Row[] = [];
-  for (const bench of BENCHES.filter((b) => !only || only.includes(b.name))) {
-    if (!existsSync(join(BENCH_DIR, `${bench.name}.ts`))) {
-      rows.push({
-        bench: bench.name,
-        sessions: null,
-        result: null,
-        error: `bench/${bench.name}.ts missing`,
-      });
-      continue;
-    }
-    for (const size of bench.once ? sizes.slice(0, 1) : sizes) {
+  const selected = BENCHES.filter((b) => !only || only.includes(b.name));
+  // Size by size, each in BENCHES order: routes reads the reports analyses has just written.
+  for (const [i, size] of sizes.entries()) {
+    for (const bench of selected.filter((b) => !b.once || i === 0)) {
       console.error(`bench/${bench.name}.ts at ${size.toLocaleString('en')}…`);
       const row: Row = { bench: bench.name, sessions: bench.once ? null : size, result: null };
       try {
