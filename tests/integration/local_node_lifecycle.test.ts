@@ -63,11 +63,8 @@ interface RunningCli {
  * `customer-analytics elasticsearch` in one Node process (tsx as an import hook rather than its
  * CLI, which would add a relaying parent), ready and with both JVMs of its node running.
  */
-async function startCli(label: string): Promise<RunningCli> {
-  const nodeName = `lifecycle-${label}-${process.pid}`;
-  const nodeDir = localNodeDir(nodeName);
-  const port = await findFreePort();
-  const cli = spawn(
+function spawnCli(nodeName: string, port: number): ChildProcess {
+  return spawn(
     process.execPath,
     [
       '--import',
@@ -83,6 +80,13 @@ async function startCli(label: string): Promise<RunningCli> {
     ],
     { cwd: PROJECT_ROOT, env: { ...process.env, ES_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+}
+
+async function startCli(label: string): Promise<RunningCli> {
+  const nodeName = `lifecycle-${label}-${process.pid}`;
+  const nodeDir = localNodeDir(nodeName);
+  const port = await findFreePort();
+  const cli = spawnCli(nodeName, port);
   await waitForOutput(cli, /ready at http:\/\/127\.0\.0\.1:\d+/, 180_000);
   const health = await fetch(`http://127.0.0.1:${port}/_cluster/health`);
   expect(health.ok).toBe(true);
@@ -152,6 +156,32 @@ describe('embedded Elasticsearch lifecycle', () => {
       }
     });
   }
+
+  it('a second command while `npm start` runs the node uses it, and leaves it running when it ends', async () => {
+    let running: RunningCli | undefined;
+    try {
+      running = await startCli('attach');
+      const { groupId, nodeDir, port } = running;
+      const second = spawnCli(`lifecycle-attach-${process.pid}`, port);
+      const output = await waitForOutput(second, /ready at http:\/\/127\.0\.0\.1:\d+/, 60_000);
+      expect(output).toContain(`another command started at http://127.0.0.1:${port}`);
+      const exited = new Promise<number | null>((resolve) => second.once('exit', resolve));
+      second.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(processGroup(groupId).filter((command) => command === 'java')).toHaveLength(2);
+      expect((await fetch(`http://127.0.0.1:${port}/_cluster/health`)).ok).toBe(true);
+      expect(existsSync(join(nodeDir, 'node.pid'))).toBe(true);
+
+      // Another node's name on that port is not this node: the port is taken, said plainly.
+      const other = spawnCli(`lifecycle-other-${process.pid}`, port);
+      const refused = new Promise<number | null>((resolve) => other.once('exit', resolve));
+      await waitForOutput(other, /port \d+ \(Elasticsearch HTTP\) is already in use/, 60_000);
+      expect(await refused).not.toBe(0);
+      rmSync(localNodeDir(`lifecycle-other-${process.pid}`), { recursive: true, force: true });
+    } finally {
+      cleanUp(running);
+    }
+  });
 
   it('SIGKILL of the CLI (nothing of ours runs): the watchdog stops the node within 30 s', async () => {
     let running: RunningCli | undefined;

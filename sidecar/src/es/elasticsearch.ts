@@ -1,18 +1,22 @@
 import type { Client } from '@elastic/elasticsearch';
 import { connectionFromEnv, createClient } from './connection';
-import { startLocalNode, type LocalNode } from './local_node';
+import { runningLocalNodeUrl, startLocalNode, type LocalNode } from './local_node';
 
 export interface ElasticsearchHandle {
   client: Client;
   url: string;
-  /** The embedded node we started, or null when ES_URL pointed at an existing cluster. */
+  /**
+   * The embedded node we started, or null when ES_URL pointed at an existing cluster or another
+   * command of this checkout already ran the embedded node (it stays that command's to stop).
+   */
   node: LocalNode | null;
   close(): Promise<void>;
 }
 
 /**
  * The cluster every command works against: ES_URL when set (nothing is started), otherwise the
- * embedded node `nodeName` on `port` (0 = any free port).
+ * embedded node `nodeName` on `port` (0 = any free port) — the one already running when another
+ * command (`npm start`) has started it, unless `fresh` asks for an empty one.
  */
 export async function connectElasticsearch(options: {
   nodeName: string;
@@ -31,6 +35,12 @@ export async function connectElasticsearch(options: {
       );
     }
     return { client, url: remote.url, node: null, close: () => client.close() };
+  }
+  const running = options.fresh ? null : await runningLocalNodeUrl(options.nodeName, options.port);
+  if (running) {
+    console.error(`Using the embedded Elasticsearch another command started at ${running}`);
+    const client = createClient({ url: running });
+    return { client, url: running, node: null, close: () => client.close() };
   }
   const node = await startLocalNode({
     name: options.nodeName,

@@ -81,9 +81,11 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+const CLUSTER_NAME = 'customer-analytics-local';
+
 function nodeSettings(port: number, nodeDir: string): string {
   return [
-    'cluster.name: customer-analytics-local',
+    `cluster.name: ${CLUSTER_NAME}`,
     'node.name: local',
     'discovery.type: single-node',
     'network.host: 127.0.0.1',
@@ -139,6 +141,30 @@ function runtimeRoot(runAs: RunAs | null): string {
   const shared = join('/var/tmp', `customer-analytics-${projectHash}`);
   mkdirSync(shared, { recursive: true, mode: 0o755 });
   return shared;
+}
+
+/**
+ * The URL of embedded node `name` when a command of this checkout (`npm start` in another
+ * terminal) already runs it on `port`: its pid file names a live process, its settings that
+ * port, and the port answers as our cluster. Null otherwise.
+ */
+export async function runningLocalNodeUrl(name: string, port: number): Promise<string | null> {
+  if (port === 0) return null;
+  const nodeDir = localNodeDir(name);
+  const pidFile = join(nodeDir, 'node.pid');
+  const settings = join(nodeDir, 'config', 'elasticsearch.yml');
+  if (!existsSync(pidFile) || !existsSync(settings)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  if (!(Number.isInteger(pid) && pid > 0 && groupAlive(pid))) return null;
+  if (!readFileSync(settings, 'utf8').split('\n').includes(`http.port: ${port}`)) return null;
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    const response = await fetch(`${url}/_cluster/health`, { signal: AbortSignal.timeout(2_000) });
+    const about = (await response.json()) as { cluster_name?: unknown };
+    return about.cluster_name === CLUSTER_NAME ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The folder of embedded node `name` (config, data, logs, pid file). */
