@@ -44,7 +44,7 @@ export function shellPage(options: { darkMode: boolean }): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Customer Analytics</title>
 <link id="${CHARTS_THEME_LINK_ID}" rel="stylesheet" href="${PUBLIC_PATHS.sharedDeps}${chartsCssFile(options.darkMode)}">
-<style>html, body { margin: 0; min-height: 100%; } #host-app { min-height: calc(100vh - 48px); }</style>
+<style>html, body { margin: 0; min-height: 100%; } #host-app { min-height: calc(100vh - 48px); } .hostNavLinks { min-width: 0; flex-shrink: 1; overflow-x: auto; }</style>
 </head>
 <body>
 <div id="host-chrome"></div>

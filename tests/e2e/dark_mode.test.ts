@@ -89,6 +89,9 @@ describe('dark mode in Chromium', () => {
   it('the header switch re-themes the mounted app live, and a reload keeps the choice', async () => {
     await page.goto(`${stack.url}/app/customerAnalytics/overview?theme=dark`);
     await chartRendered(page, 'dailyOrdersChart', 60_000);
+    // The header's thirteen links outgrow the window: they scroll, and the switch stays in view.
+    const toggle = await page.locator('[data-test-subj="hostThemeToggle"]').boundingBox();
+    expect(toggle!.x + toggle!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
     await page.click('[data-test-subj="hostThemeToggle"]');
     await expect
       .poll(async () => (await colours(page)).panel, { timeout: 10_000 })

@@ -71,16 +71,17 @@ export function Chrome({
   return (
     <EuiProvider colorMode={darkMode ? 'dark' : 'light'}>
       <EuiHeader position="static" theme="dark">
-        <EuiHeaderSection>
+        {/* Thirteen links outgrow a laptop's width: they scroll rather than push the rest off. */}
+        <EuiHeaderSection grow style={{ minWidth: 0, flexShrink: 1 }}>
           <EuiHeaderSectionItem>
             <EuiIcon type={currentApp?.euiIconType ?? 'logoKibana'} size="l" color="ghost" />
             <EuiTitle size="xs">
-              <h1 style={{ color: 'white', margin: '0 16px 0 8px' }}>
+              <h1 style={{ color: 'white', margin: '0 16px 0 8px', whiteSpace: 'nowrap' }}>
                 {currentApp?.title ?? 'Kibana'}
               </h1>
             </EuiTitle>
           </EuiHeaderSectionItem>
-          <EuiHeaderSectionItem>
+          <EuiHeaderSectionItem className="hostNavLinks">
             <EuiHeaderLinks aria-label="Dashboards" data-test-subj="hostNav">
               {links.map((link) => {
                 const active =
