@@ -1,10 +1,11 @@
 /**
  * The admin API under load while a run works: `customer-analytics serve` as its own process on
  * the embedded node (or ES_URL), the demo CSVs configured as its connections, one baseline run
- * without load, then a run during which 50 clients call GET /runs and GET /health (alternating,
- * each waiting for its answer; autocannon, see http_load.ts) for 20 s. Prints one JSON line: p50/p95/p99/max latency per
- * endpoint, errors, whether the run was in progress the whole window, and both runs' durations
- * and report counts (the run unaffected: complete, same reports).
+ * without load, then a run during which 50 connections call GET /runs and GET /health
+ * (alternating, each waiting for its answer; autocannon, see http_load.ts) for 20 s. Prints one
+ * JSON line: p50/p95/p99/max latency overall and per endpoint, errors, whether the run was in
+ * progress the whole window, and both runs' durations and report counts (the run unaffected:
+ * complete, same reports).
  *
  *   npx tsx bench/admin.ts [--clients 50] [--seconds 20] [--customers 20000] [--days 60]
  *   Goal: p95 < 50 ms, 0 errors, the loaded run complete with the baseline's reports.

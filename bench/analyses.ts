@@ -10,10 +10,10 @@
  * --stages exploratory (default) runs the families of the exploratory stage (`--only` them, so
  * the run's carry_forward copies the rest from the previous run); all adds segments and later.
  * The demo shop's customers have ~5.5 sessions in 28 days, so the defaults give the issue's
- * 1 M sessions of ~200 k customers; a longer --days gives fewer, busier customers. --rounds N
- * (default 2) runs the measured child N times against the same node and reports the last (each round's
- * seconds in rounds_seconds; the node's caches cleared before each): the first round meets a
- * node just started.
+ * 1 M sessions of ~200 k customers; a longer --days gives fewer, busier customers.
+ * --rounds N (default 2) runs the measured child N times against the same node and reports the
+ * last (each round's seconds in rounds_seconds; the node's caches cleared before each): the first
+ * round meets a node just started.
  *   Goal (exploratory): ≤ 15 s, exactly 1 full pass over orders, peak RSS < 1 GB.
  */
 import { spawn } from 'node:child_process';
