@@ -5,23 +5,17 @@ import type { IndexNames } from '../../../common/indices';
 import { REPORT_CATALOGUE } from '../../../common/reports/catalogue';
 import type { PromotionTestRow } from '../../../common/reports/abtests';
 import { DAY_MS } from '../../../common/time';
-import { generateDemo, PROMO_LIFT, PROMO_NULL, toOrderDocument } from '../../../sidecar/src/demo';
+import { PROMO_LIFT, PROMO_NULL } from '../../../sidecar/src/demo';
 import { readLatestReport } from '../../../sidecar/src/reports/report_store';
 import { runAnalyses } from '../../../sidecar/src/pipeline/run_analyses';
 import { dropPrefix, testClient, testPrefix } from '../../helpers/es';
+import { demoDocuments } from '../../helpers/demo_documents';
 import { loadOrdersFixture } from '../../helpers/orders_fixture';
 
 const DAYS = 90;
 
 function demo(): { orders: OrderDocument[]; downloads: DownloadDocument[]; end: string } {
-  const generator = generateDemo({ customers: 5_000, days: DAYS, seed: 5 });
-  const orders: OrderDocument[] = [];
-  const downloads: DownloadDocument[] = [];
-  for (const block of generator.customerBlocks()) {
-    orders.push(...block.sessions.map(toOrderDocument));
-    const { client, download_date, signup_date } = block.customer;
-    downloads.push({ client, download_date, signup_date });
-  }
+  const { generator, orders, downloads } = demoDocuments({ customers: 5_000, days: DAYS, seed: 5 });
   const end = new Date(generator.options.endMs - 1000).toISOString();
   return { orders, downloads, end };
 }

@@ -1,35 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
-import type { DownloadDocument, OrderDocument } from '../../../common/documents';
 import type { IndexNames } from '../../../common/indices';
 import { REPORT_CATALOGUE, type ReportId } from '../../../common/reports/catalogue';
-import { generateDemo, toOrderDocument } from '../../../sidecar/src/demo';
 import { productCategories } from '../../../sidecar/src/ml/anomaly/product_categories';
 import { runAnalyses } from '../../../sidecar/src/pipeline/run_analyses';
 import { readLatestReport } from '../../../sidecar/src/reports/report_store';
 import { dropPrefix, testClient, testPrefix } from '../../helpers/es';
+import { demoDocuments } from '../../helpers/demo_documents';
 import { loadOrdersFixture } from '../../helpers/orders_fixture';
 
 const TYPES = ['orders', 'funnel', 'cohort', 'rfm', 'list'] as const;
 const CONTEXTS = ['all', 'location_1', 'location_2', 'location_3'];
 
 /** 100 days: enough for the autoencoders (63 days; cohorts 78) and the planted spike. */
-function demo(): { orders: OrderDocument[]; downloads: DownloadDocument[]; endDay: string } {
-  const generator = generateDemo({ customers: 1_500, days: 100, seed: 3 });
-  const orders: OrderDocument[] = [];
-  const downloads: DownloadDocument[] = [];
-  for (const block of generator.customerBlocks()) {
-    orders.push(...block.sessions.map(toOrderDocument));
-    const { client, download_date, signup_date } = block.customer;
-    downloads.push({ client, download_date, signup_date });
-  }
+function demo() {
+  const { generator, orders, downloads } = demoDocuments({ customers: 1_500, days: 100, seed: 3 });
   const endDay = new Date(generator.options.endMs - 1).toISOString().slice(0, 10);
-  return { orders, downloads, endDay };
+  return { orders, downloads, endDay, spikeDay: generator.world.calendar.spikeDay };
 }
 
 describe('the anomalies stage against Elasticsearch', () => {
   const prefix = testPrefix('anomalies');
-  const { orders, downloads, endDay } = demo();
+  const { orders, downloads, endDay, spikeDay } = demo();
   let client: Client;
   let names: IndexNames;
   const firstRun = new Map<string, unknown>();
@@ -88,8 +80,7 @@ describe('the anomalies stage against Elasticsearch', () => {
   it('the planted spike is the top anomaly of daily orders in all', async () => {
     const rows = await read('orders', 'all');
     const top = [...rows].sort((a, b) => (b.score as number) - (a.score as number))[0]!;
-    const spike = generateDemo({ customers: 1_500, days: 100, seed: 3 }).world.calendar.spikeDay;
-    expect(top.date).toBe(rows[spike]!.date);
+    expect(top.date).toBe(rows[spikeDay]!.date);
     expect(top.anomalous).toBe(true);
     expect(top.influencer_kind).toBe('dimension');
   });

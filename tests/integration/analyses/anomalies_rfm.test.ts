@@ -1,35 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
-import type { DownloadDocument, OrderDocument } from '../../../common/documents';
 import type { IndexNames } from '../../../common/indices';
 import type { AnomalyRfmRow } from '../../../common/reports/anomalies';
 import type { ClvSegmentRow } from '../../../common/reports/clv';
 import type { SegmentSizeRow } from '../../../common/reports/segments';
-import { generateDemo, toOrderDocument } from '../../../sidecar/src/demo';
 import { runAnalyses } from '../../../sidecar/src/pipeline/run_analyses';
 import { readLatestReport } from '../../../sidecar/src/reports/report_store';
 import { dropPrefix, testClient, testPrefix } from '../../helpers/es';
+import { demoDocuments } from '../../helpers/demo_documents';
 import { loadOrdersFixture } from '../../helpers/orders_fixture';
 
 const CONTEXTS = ['all', 'location_1', 'location_2', 'location_3'];
 
-/** 400 days (the CLV stage's backtest needs a year before its horizon), 1,000 customers. */
-function demo(): { orders: OrderDocument[]; downloads: DownloadDocument[]; end: string } {
-  const generator = generateDemo({ customers: 1_000, days: 400, seed: 5 });
-  const orders: OrderDocument[] = [];
-  const downloads: DownloadDocument[] = [];
-  for (const block of generator.customerBlocks()) {
-    orders.push(...block.sessions.map(toOrderDocument));
-    const { client, download_date, signup_date } = block.customer;
-    downloads.push({ client, download_date, signup_date });
-  }
-  const last = orders.reduce((max, o) => (o.session_start > max ? o.session_start : max), '');
-  return { orders, downloads, end: last.slice(0, 10) };
-}
-
 describe('anomalies/rfm after the segments and clv stages of the same run', () => {
   const prefix = testPrefix('anomalies-rfm');
-  const { orders, downloads, end } = demo();
+  // 400 days: the CLV stage's backtest needs a year before its horizon.
+  const {
+    orders,
+    downloads,
+    lastSessionDay: end,
+  } = demoDocuments({ customers: 1_000, days: 400, seed: 5 });
   let client: Client;
   let names: IndexNames;
 

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@elastic/elasticsearch';
-import type {
-  DownloadDocument,
-  OrderDocument,
-  ReportDocument,
-  RunDocument,
-} from '../../../common/documents';
+import type { ReportDocument, RunDocument } from '../../../common/documents';
 import { reportDocumentId } from '../../../common/report_reading';
 import type { IndexNames } from '../../../common/indices';
 import { REPORT_CATALOGUE, type ReportId } from '../../../common/reports/catalogue';
@@ -15,30 +10,21 @@ import type {
   ClvSummaryRow,
   ClvTopCustomerRow,
 } from '../../../common/reports/clv';
-import { generateDemo, toOrderDocument } from '../../../sidecar/src/demo';
 import { runAnalyses } from '../../../sidecar/src/pipeline/run_analyses';
 import { dropPrefix, testClient, testPrefix } from '../../helpers/es';
+import { demoDocuments } from '../../helpers/demo_documents';
 import { loadOrdersFixture } from '../../helpers/orders_fixture';
 
 const CLV_IDS = Object.keys(REPORT_CATALOGUE).filter((id) => id.startsWith('clv/')) as ReportId[];
 
-/** 400 days of the demo shop: the backtest's horizon, its naive window and history before. */
-function demoOrders(): { orders: OrderDocument[]; downloads: DownloadDocument[]; end: string } {
-  const generator = generateDemo({ customers: 1_500, days: 400, seed: 11 });
-  const orders: OrderDocument[] = [];
-  const downloads: DownloadDocument[] = [];
-  for (const block of generator.customerBlocks()) {
-    orders.push(...block.sessions.map(toOrderDocument));
-    const { client, download_date, signup_date } = block.customer;
-    downloads.push({ client, download_date, signup_date });
-  }
-  const last = orders.reduce((max, o) => (o.session_start > max ? o.session_start : max), '');
-  return { orders, downloads, end: last.slice(0, 10) };
-}
-
 describe('the clv stage: backtest, forward prediction, weekly refresh, profiles', () => {
   const prefix = testPrefix('clv');
-  const { orders, downloads, end } = demoOrders();
+  // 400 days of the demo shop: the backtest's horizon, its naive window and history before.
+  const {
+    orders,
+    downloads,
+    lastSessionDay: end,
+  } = demoDocuments({ customers: 1_500, days: 400, seed: 11 });
   const now = new Date(`${end}T23:59:59Z`);
   const dimensions = [...new Set(orders.map((o) => o.dimension!).filter(Boolean))].sort();
   let client: Client;
